@@ -1,0 +1,185 @@
+"""Cleaning of raw article text: whole lines out, sentences untouched.
+
+The cleaner removes site furniture (comment blocks, share and navigation lines, captions
+with credits, headline repeats) and paragraphs repeated inside one article, and folds runs
+of spaces. It never edits the words of a line it keeps, so every sentence of the cleaned
+text can be found again verbatim in the source. Along the way it reads what the furniture
+tells: the headline, the dateline, a stated publication date and the outlet's signature.
+The patterns live in ``data/boilerplate.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from workbench.resources import load_yaml
+
+__all__ = ["Cleaned", "clean_text"]
+
+# Runs of horizontal white space (including no-break and thin spaces) fold to one space.
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A line that reads as a headline: no closing full stop, comma or semicolon.
+_HEADLINE_END = re.compile(r"[^.,;:]\s*$")
+# Lines too short to be worth de-duplicating as repeated paragraphs.
+_MIN_REPEAT_CHARS = 40
+_MAX_TITLE_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    title: str | None = None
+    dateline: str | None = None
+    published_text: str | None = None  # the date string the page states, if any
+    outlet_hint: str | None = None  # an outlet named by the page's furniture
+    dropped: Counter = field(default_factory=Counter)  # reason -> number of lines
+
+    def dropped_summary(self) -> str:
+        if not self.dropped:
+            return ""
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(self.dropped.items()))
+        return f"dropped {sum(self.dropped.values())} lines ({parts})"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    drop_line: tuple[re.Pattern, ...]
+    drop_tail: tuple[re.Pattern, ...]
+    navigation: re.Pattern
+    signatures: tuple[tuple[re.Pattern, str], ...]
+    suffix_seps: tuple[str, ...]
+    published: tuple[re.Pattern, ...]
+    datelines: tuple[re.Pattern, ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = load_yaml("boilerplate.yaml")
+    names = sorted(data["section_names"], key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    return _Rules(
+        drop_line=tuple(re.compile(p, re.I) for p in data["drop_line"]),
+        drop_tail=tuple(re.compile(p, re.I) for p in data["drop_tail_from"]),
+        navigation=re.compile(rf"^(?:(?:{alt})\s*[|/>»,·•-]?\s*)+$", re.I),
+        signatures=tuple((re.compile(s["pattern"]), s["outlet"]) for s in data["outlet_signatures"]),
+        suffix_seps=tuple(data["title_suffix_separators"]),
+        published=tuple(re.compile(p, re.I) for p in data["published_lines"]),
+        datelines=tuple(re.compile(p) for p in data["datelines"]),
+    )
+
+
+def _norm_key(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().casefold()
+
+
+def _split_title(line: str, seps: tuple[str, ...]) -> tuple[str, str | None]:
+    """'Headline - Site Name' -> ('Headline', 'Site Name') when the tail is short."""
+    for sep in seps:
+        head, found, tail = line.rpartition(sep)
+        if found and head and 0 < len(tail.split()) <= 5 and len(head.split()) >= 3:
+            return head.strip(), tail.strip()
+    return line, None
+
+
+def _looks_like_title(line: str, next_line: str | None, seps: tuple[str, ...]) -> bool:
+    if next_line is None or len(line.split()) > _MAX_TITLE_WORDS or len(line) < 8:
+        return False
+    if not _HEADLINE_END.search(line.rstrip("”\"’'")):
+        return False
+    # A headline is followed by its repeat or by body text, which is longer and reads as prose.
+    if _norm_key(_split_title(line, seps)[0]) == _norm_key(next_line):
+        return True
+    return len(next_line) > len(line) or next_line.endswith((".", "”", '"'))
+
+
+def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
+    """Clean one article's raw text.
+
+    ``title`` is a title already known from metadata: lines repeating it are dropped.
+
+    >>> c = clean_text("Rockets hit base\\nBAGHDAD (AP) -- Rockets hit a base on Monday.\\nPost a comment")
+    >>> c.title, c.dateline, c.text
+    ('Rockets hit base', 'BAGHDAD', 'BAGHDAD (AP) -- Rockets hit a base on Monday.')
+    """
+    rules = _rules()
+    dropped: Counter = Counter()
+    lines = [_SPACES.sub(" ", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln for ln in lines if ln]
+
+    outlet_hint = None
+    for pat, outlet in rules.signatures:
+        if pat.search(raw):
+            outlet_hint = outlet
+            break
+
+    # Furniture at the end: comment sections and their policy text.
+    cut = len(lines)
+    for i, ln in enumerate(lines):
+        if i >= len(lines) // 3 and any(p.match(ln) for p in rules.drop_tail):
+            cut = i
+            break
+    if cut < len(lines):
+        dropped["comment section"] += len(lines) - cut
+        lines = lines[:cut]
+
+    published_text = None
+    kept: list[str] = []
+    for ln in lines:
+        if published_text is None:
+            for p in rules.published:
+                m = p.match(ln)
+                if m:
+                    published_text = m.group(1).strip()
+                    break
+        if any(p.match(ln) for p in rules.drop_line):
+            dropped["boilerplate"] += 1
+        elif len(ln) <= 80 and rules.navigation.match(ln):
+            dropped["navigation"] += 1
+        else:
+            kept.append(ln)
+
+    # The headline: the first line when it reads as one (unless metadata gave it).
+    found_title = None
+    if kept and _looks_like_title(kept[0], kept[1] if len(kept) > 1 else None, rules.suffix_seps):
+        head, site = _split_title(kept[0], rules.suffix_seps)
+        found_title = head
+        if site and outlet_hint is None:
+            outlet_hint = site
+        kept = kept[1:]
+        dropped["headline"] += 1
+    title = title or found_title
+    title_keys = {_norm_key(t) for t in (title, found_title) if t}
+
+    body: list[str] = []
+    seen: set[str] = set()
+    for ln in kept:
+        key = _norm_key(ln)
+        if key in title_keys or _norm_key(_split_title(ln, rules.suffix_seps)[0]) in title_keys:
+            dropped["headline repeat"] += 1
+            continue
+        if len(ln) >= _MIN_REPEAT_CHARS:
+            if key in seen:
+                dropped["repeated paragraph"] += 1
+                continue
+            seen.add(key)
+        body.append(ln)
+
+    dateline = None
+    if body:
+        for p in rules.datelines:
+            m = p.match(body[0])
+            if m:
+                dateline = m.group(1).strip(" ,")
+                break
+
+    return Cleaned(
+        text="\n".join(body),
+        title=title,
+        dateline=dateline,
+        published_text=published_text,
+        outlet_hint=outlet_hint,
+        dropped=dropped,
+    )

@@ -1,0 +1,88 @@
+"""The ``workbench`` command.
+
+    workbench extract SRC... [--catalog FILE] --out DIR [--format parquet|csv]
+    workbench eval GOLD.yaml [GOLD.yaml ...] --articles DIR [--catalog FILE] [--misses]
+
+Errors print one line naming the problem and exit non-zero; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for, told in one line."""
+
+
+def _check_sources(sources: list[str]) -> None:
+    missing = [s for s in sources if not Path(s).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from workbench import load_corpus
+
+    _check_sources(args.sources)
+    corpus = load_corpus(args.sources, catalog=args.catalog, progress=None if sys.stderr.isatty() else False)
+    paths = corpus.save(args.out, format=args.format)
+    counts = corpus.report["status"].value_counts()
+    print(
+        f"{len(corpus.articles)} articles, {len(corpus.sentences)} sentences, "
+        f"{len(corpus.events)} events, {len(corpus.tallies)} tallies, {len(corpus.claims)} claims, "
+        f"{len(corpus.quotes)} quotes, {len(corpus.incidents)} incidents"
+    )
+    print("report: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(f"wrote {len(paths)} tables to {args.out}")
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from workbench.evaluate import run_eval
+
+    _check_sources([args.articles, *args.gold])
+    return run_eval(args.gold, articles=args.articles, catalog=args.catalog, misses=args.misses)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workbench", description="Conflict News Workbench")
+    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="load articles and write every table")
+    ex.add_argument("sources", nargs="+", help="article files or folders")
+    ex.add_argument("--catalog", help="CSV mapping files to outlet, url, published")
+    ex.add_argument("--out", required=True, help="output folder")
+    ex.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    ex.set_defaults(func=_cmd_extract)
+
+    ev = sub.add_parser("eval", help="score the extraction against gold annotations")
+    ev.add_argument("gold", nargs="+", help="gold YAML files")
+    ev.add_argument("--articles", required=True, help="folder of the annotated articles")
+    ev.add_argument("--catalog", help="CSV mapping files to outlet, url, published")
+    ev.add_argument("--misses", action="store_true", help="list every miss")
+    ev.set_defaults(func=_cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except Exception as exc:  # one line for people; the traceback with --debug
+        if args.debug:
+            raise
+        from workbench.catalog import CatalogError
+
+        kind = "" if isinstance(exc, (UsageError, CatalogError)) else f"{type(exc).__name__}: "
+        print(f"workbench: error: {kind}{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

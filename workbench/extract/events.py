@@ -1,0 +1,453 @@
+"""Attacks reported as having happened.
+
+Stage 1, mentions: in each sentence that passes a cheap keyword gate, every attack trigger
+(a verb such as "struck", "were attacked by"; a noun such as "a drone strike", "the
+attack") becomes a mention, unless a threat, plan or generic statement governs it ("vowed to
+continue attacks", "any attack", "attacks ... since mid-October"). Each mention reads its
+weapons, attacker, target, place, date and counts from the words around it.
+
+Stage 2, events: mentions of one attack inside an article are merged (the anaphoric "the
+attack" joins the latest compatible event; a new report joins an event with the same
+sides, weapons, place and day). Each event keeps the span of its most informative mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from workbench.extract.context import ArticleContext
+from workbench.places import compatible as places_compatible
+from workbench.places import specificity
+from workbench.resources import load_yaml
+from workbench.schema import SIDES
+
+__all__ = ["EventMention", "Event", "find_event_mentions", "extract_events"]
+
+PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    start: int  # evidence span: trigger plus the words that gave its fields
+    end: int
+    trigger: str
+    verbal: bool
+    anaphoric: bool  # "the attack": refers back, creates no event by itself unless specific
+    attacker: str | None
+    attacker_side: str
+    target: str | None
+    target_side: str
+    weapons: tuple[str, ...]
+    location: str | None
+    date: dt.date | None
+    date_precision: str | None
+    munitions: int | None
+    n_attacks: int | None
+    claimed_by: str | None
+
+
+@dataclass
+class Event:
+    mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def best(self) -> EventMention:
+        def score(m: EventMention):
+            return (
+                3 * (m.date_precision == "day") + (m.date is not None) + 2 * (m.location is not None)
+                + bool(m.weapons) + (m.attacker_side != "unknown") + (m.target_side != "unknown")
+                + 2 * m.verbal - 3 * m.anaphoric
+            )
+
+        return max(self.mentions, key=lambda m: (score(m), -m.start))
+
+    def first(self, attr: str, *, skip=(None, "unknown")):
+        best = self.best
+        value = getattr(best, attr)
+        if value not in skip:
+            return value
+        for m in self.mentions:
+            v = getattr(m, attr)
+            if v not in skip:
+                return v
+        return value
+
+    @property
+    def date(self) -> tuple[dt.date | None, str | None]:
+        dated = [m for m in self.mentions if m.date is not None]
+        if not dated:
+            return None, None
+        m = max(dated, key=lambda m: (PRECISION_RANK.get(m.date_precision, 0), -m.start))
+        return m.date, m.date_precision
+
+    @property
+    def weapons(self) -> tuple[str, ...]:
+        ws = {w for m in self.mentions for w in m.weapons}
+        if len(ws) > 1:
+            ws.discard("unknown")
+        return tuple(sorted(ws))
+
+    @property
+    def location(self) -> str | None:
+        locs = [m.location for m in self.mentions if m.location]
+        return max(locs, key=lambda n: (specificity(n), -locs.index(n))) if locs else None
+
+
+# -- lexicon ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Lexicon:
+    gate: re.Pattern
+    verb: re.Pattern
+    noun: re.Pattern
+    not_before: re.Pattern
+    not_after: re.Pattern
+    weapons: tuple[tuple[str, re.Pattern], ...]
+    not_weapon: re.Pattern
+    targets: tuple[tuple[str, re.Pattern], ...]
+    side_words: tuple[tuple[str, re.Pattern], ...]
+    default_target_of_us: str
+
+
+def _alt(items) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lexicon:
+    d = load_yaml("events.yaml")
+    t = d["triggers"]
+    return _Lexicon(
+        gate=re.compile(r"attack|strike|struck|\bhit\b|target|raid|fired|shell|bomb|rocket|drone|missile|assassinat|mortar", re.I),
+        verb=re.compile(rf"\b(?:{_alt(t['verb'])})\b", re.I),
+        noun=re.compile(rf"\b(?:{_alt(t['noun'])})\b", re.I),
+        not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
+        not_after=re.compile(rf"^\W*(?:\w+\W+){{0,6}}?(?:{_alt(d['not_happened_after'])})", re.I),
+        weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["weapons"].items()),
+        not_weapon=re.compile(rf"\b(?:{_alt(d['not_weapon'])})", re.I),
+        targets=(
+            ("us", re.compile(rf"\b(?:{_alt(d['us_targets'])})\b", re.I)),
+            ("factions", re.compile(rf"\b(?:{_alt(d['faction_targets'])})\b", re.I)),
+            ("civilians", re.compile(rf"\b(?:{_alt(d['civilian_targets'])})\b", re.I)),
+            ("iraq_gov", re.compile(rf"\b(?:{_alt(d['iraq_gov_targets'])})\b", re.I)),
+        ),
+        side_words=tuple(
+            (side, re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"))
+            for side, words in d["attacker_words"].items()
+        ),
+        default_target_of_us=d["default_target_of_us"],
+    )
+
+
+# -- stage 1: mentions ------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:which|who|while|after|before|as|but|and)\b|\.\s")
+_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\b", re.I)
+_PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
+_INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0,3}$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|latest|last|recent)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
+_PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
+_ANAPHORIC_BASE = re.compile(r"\bthe (?:air ?base|base|compound|facility|embassy)\b", re.I)
+_MUNITIONS_NOUN = re.compile(r"^\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
+_ATTACKS_NOUN = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
+_NUMBER_OF_ROCKETS = re.compile(r"number of (?:rockets|drones|missiles|projectiles|rounds)\b.{0,80}?\bat\s*$", re.I)
+_CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
+
+
+def _clause_bounds(ctx: ArticleContext, sent, pos: int) -> tuple[int, int]:
+    """The stretch of the sentence around ``pos`` bounded by strong clause breaks."""
+    text = ctx.text
+    start, end = sent.start, sent.end
+    for m in _CLAUSE_BREAK.finditer(text, sent.start, sent.end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _weapons_in(text: str) -> list[tuple[int, str]]:
+    lex = _lex()
+    masked = lex.not_weapon.sub(lambda m: " " * len(m.group()), text)
+    found = []
+    for weapon, pat in lex.weapons:
+        for m in pat.finditer(masked):
+            found.append((m.start(), weapon))
+    return sorted(found)
+
+
+def _side_of_words(text: str) -> tuple[int, str] | None:
+    """The last side-marking word ("US", "American", "Iranian") in ``text``.
+
+    Parties outside the side vocabulary (Israel, Turkey) give 'unknown': their strikes
+    must never be counted as anyone else's.
+    """
+    best = None
+    for side, pat in _lex().side_words:
+        for m in pat.finditer(text):
+            if best is None or m.start() > best[0]:
+                best = (m.start(), side if side in SIDES else "unknown")
+    return best
+
+
+def _target_side_in(text: str) -> tuple[int, str] | None:
+    best = None
+    for side, pat in _lex().targets:
+        m = pat.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), side)
+    return best
+
+
+def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
+    ms = [m for m in ctx.mentions if m.start >= start and m.end <= end and m.actor.kind != "outlet"]
+    if not ms:
+        return None
+    return ms[-1] if last else ms[0]
+
+
+def _nearest_date(ctx: ArticleContext, sent, pos: int, triggers: list[int]):
+    """The date mention of the sentence closest to this trigger (and not closer to another)."""
+    best = None
+    for d in ctx.dates:
+        if d.start < sent.start or d.end > sent.end or d.kind == "since" or d.date is None:
+            continue
+        dist = min(abs(d.start - pos), abs(d.end - pos))
+        if any(min(abs(d.start - t), abs(d.end - t)) < dist for t in triggers if t != pos):
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, d)
+    return best[1] if best else None
+
+
+def _quantity_before(ctx: ArticleContext, pos: int, pattern: re.Pattern):
+    """A quantity whose following words match ``pattern`` (e.g. '34 x 122mm rounds')."""
+    for q in ctx.quantities:
+        if q.end <= pos + 200 and q.start >= pos - 200 and pattern.match(ctx.text, q.end, q.end + 40):
+            yield q
+
+
+def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[int]) -> EventMention | None:
+    lex = _lex()
+    text = ctx.text
+    ts, te = m.start(), m.end()
+    cs, ce = _clause_bounds(ctx, sent, ts)
+    before = text[max(cs, ts - 70) : ts]
+    after = text[te : min(ce, te + 80)]
+    if lex.not_before.search(before) or lex.not_after.search(text, te, min(ce, te + 60)):
+        return None
+    trigger = m.group()
+    window = text[cs:ce]
+    weapons = [w for _, w in _weapons_in(window)]
+
+    # Attacker: "... by X" after a passive verb; otherwise the words before the trigger.
+    attacker = attacker_side = None
+    passive = verbal and (_PASSIVE_VERB.search(before) or trigger.lower().startswith(("came", "come", "was", "were")))
+    by = _PASSIVE_BY.match(after) if passive else None
+    if by:
+        seg_s, seg_e = te + by.end(), min(ce, te + 60)
+        actor = _actor_in(ctx, seg_s, seg_e, last=False)
+        words = _side_of_words(text[seg_s:seg_e])
+        if actor:
+            attacker, attacker_side = actor.actor.name, actor.actor.side
+        elif words:
+            attacker_side = words[1]
+    else:
+        seg_s = max(cs, ts - (90 if verbal else 40))
+        actor = _actor_in(ctx, seg_s, ts, last=True)
+        words = _side_of_words(text[seg_s:ts])
+        if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
+            attacker, attacker_side = actor.actor.name, actor.actor.side
+        if words and (attacker_side is None or words[0] + seg_s > (actor.start if actor else -1)):
+            attacker_side = words[1]
+            if actor is None or actor.actor.side != words[1]:
+                attacker = None
+    # "from Iran" after a noun of weapon: "dozens of missiles from Iran".
+    if attacker_side is None:
+        fm = re.search(r"\bfrom\s+(\w+)", after)
+        if fm:
+            actor = _actor_in(ctx, te + fm.start(1), te + fm.end(1) + 20, last=False)
+            if actor and actor.actor.kind in ("government", "faction", "military"):
+                attacker, attacker_side = actor.actor.name, actor.actor.side
+
+    # Target: the object after the trigger, or the subject of a passive.
+    target = target_side = None
+    places_after = [p for p in ctx.places if te <= p.start < ce]
+    places_before = [p for p in ctx.places if cs <= p.start < ts]
+    if passive and not by:
+        seg = text[max(cs, ts - 120) : ts]
+        found = _target_side_in(seg)
+        if found:
+            target_side = found[1]
+        else:
+            hosts = [p for p in places_before if p.place.hosts_us]
+            if hosts:
+                target, target_side = hosts[-1].place.name, "us"
+    else:
+        seg = text[te:ce]
+        found = _target_side_in(seg)
+        if found:
+            target_side = found[1]
+        hosts = [p for p in places_after if p.place.hosts_us]
+        if hosts and (found is None or hosts[0].start - te < found[0]):
+            target, target_side = hosts[0].place.name, "us"
+        if target_side is None:
+            actor = _actor_in(ctx, te, ce, last=False)
+            if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
+                target, target_side = actor.actor.name, actor.actor.side
+    if passive and by and target_side is None:
+        found = _target_side_in(text[max(cs, ts - 120) : ts])
+        target_side = found[1] if found else None
+    if target_side is None and _ANAPHORIC_BASE.search(text, te, ce):
+        prior = [p for p in ctx.places if p.end <= ts and p.place.hosts_us]
+        if prior:
+            target, target_side = prior[-1].place.name, "us"
+
+    # Place: the most specific place named in the clause (after the trigger preferred).
+    places = places_after or places_before
+    location = None
+    if places:
+        location = max(places, key=lambda p: (specificity(p.place.name), -p.start)).place.name
+    elif target and target_side == "us":
+        location = target
+
+    date_m = _nearest_date(ctx, sent, ts, trigger_starts)
+
+    munitions = None
+    for q in _quantity_before(ctx, ts, _MUNITIONS_NOUN):
+        if cs <= q.start < ce and q.low is not None:
+            munitions = q.low
+            break
+    n_attacks = None
+    for q in _quantity_before(ctx, ts, _ATTACKS_NOUN):
+        if cs <= q.start <= ts + 1 and q.low is not None and q.low > 1:
+            n_attacks = q.low
+            break
+
+    lower = trigger.lower()
+    plural = bool(_PLURAL_TRIGGER.search(lower))
+    definite = bool(_DEFINITE.search(before[-40:]))
+    indefinite = bool(_INDEFINITE.search(before[-30:]))
+    specific = date_m is not None or bool(places) or munitions is not None or n_attacks is not None
+    if verbal:
+        anaphoric = not specific and definite
+    else:
+        anaphoric = not (specific and (indefinite or not definite or date_m is not None))
+        if plural and not specific:
+            anaphoric = True
+    if verbal and not (weapons or target_side or attacker_side or places):
+        return None  # "struck a deal", "hit the headlines"
+
+    if attacker_side == "us" and target_side is None:
+        target_side = lex.default_target_of_us
+    if not weapons:
+        weapons = ["unknown"]
+
+    claimed_by = None
+    if attacker_side == "factions" and _CLAIM_VERB.search(text, sent.start, ts):
+        claimed_by = attacker
+
+    parts = [(ts, te)]
+    if date_m:
+        parts.append((date_m.start, date_m.end))
+    span_s = max(cs, min(p[0] for p in parts))
+    span_e = min(ce, max(p[1] for p in parts))
+    # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end (or 80 on).
+    span_s = min(span_s, max(cs, ts - 60))
+    span_e = max(span_e, min(ce, te + 80))
+    span_s, span_e = _trim(text, span_s, span_e)
+    return EventMention(
+        start=span_s, end=span_e, trigger=trigger, verbal=verbal, anaphoric=anaphoric,
+        attacker=attacker, attacker_side=attacker_side or "unknown",
+        target=target, target_side=target_side or "unknown",
+        weapons=tuple(sorted(set(weapons))), location=location,
+        date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
+        munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
+    )
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Move span ends onto word boundaries and off white space and commas."""
+    while s < e and not text[s].isalnum() and text[s] not in "“\"‘'(":
+        s += 1
+    while s > 0 and text[s - 1].isalnum():
+        s -= 1
+    while e > s and text[e - 1] in " ,;:\n":
+        e -= 1
+    while e < len(text) and text[e].isalnum():
+        e += 1
+    return s, e
+
+
+def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
+    lex = _lex()
+    out: list[EventMention] = []
+    for sent in ctx.sentences:
+        if not lex.gate.search(sent.text):
+            continue
+        found: list[tuple[re.Match, bool]] = []
+        for m in lex.verb.finditer(ctx.text, sent.start, sent.end):
+            found.append((m, True))
+        for m in lex.noun.finditer(ctx.text, sent.start, sent.end):
+            if not any(v.start() <= m.start() < v.end() or m.start() <= v.start() < m.end() for v, _ in found):
+                found.append((m, False))
+        found.sort(key=lambda x: x[0].start())
+        starts = [m.start() for m, _ in found]
+        for m, verbal in found:
+            em = _mention_at(ctx, sent, m, verbal, starts)
+            if em is not None:
+                out.append(em)
+    # Munition counts told apart from the attack: "the number of rockets ... at approximately 34".
+    return out
+
+
+# -- stage 2: events ----------------------------------------------------------------------
+
+def _sides_ok(a: str, b: str) -> bool:
+    return a == "unknown" or b == "unknown" or a == b
+
+
+def _weapons_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    a2, b2 = set(a) - {"unknown"}, set(b) - {"unknown"}
+    return not a2 or not b2 or bool(a2 & b2)
+
+
+def _compatible(ev: Event, m: EventMention, *, strict_date: bool) -> bool:
+    best = ev.best
+    if not (_sides_ok(ev.first("attacker_side"), m.attacker_side) and _sides_ok(ev.first("target_side"), m.target_side)):
+        return False
+    if not _weapons_ok(ev.weapons, m.weapons):
+        return False
+    if not places_compatible(ev.location, m.location):
+        return False
+    if (ev.first("n_attacks", skip=(None,)) or 1) > 1 or (m.n_attacks or 1) > 1:
+        if ev.first("n_attacks", skip=(None,)) != m.n_attacks:
+            return False
+    d, _ = ev.date
+    if d is not None and m.date is not None:
+        gap = abs((d - m.date).days)
+        if gap > (1 if strict_date else 1):
+            return False
+    del best
+    return True
+
+
+def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = None) -> list[Event]:
+    """Merge an article's mentions into events, in order of first mention."""
+    mentions = find_event_mentions(ctx) if mentions is None else mentions
+    events: list[Event] = []
+    for m in mentions:
+        target = None
+        for ev in reversed(events):
+            if _compatible(ev, m, strict_date=not m.anaphoric):
+                target = ev
+                break
+        if target is not None:
+            target.mentions.append(m)
+        elif not m.anaphoric:
+            events.append(Event([m]))
+    return events

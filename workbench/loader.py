@@ -1,0 +1,221 @@
+"""From files on disk to the ``articles``, ``sentences`` and ``report`` tables.
+
+Stages: find the input files (readers) -> decode and parse each one (readers) -> clean
+the text and read its furniture (clean) -> settle outlet, title and publication date,
+recording the basis of each -> flag reprints (dedup) -> split sentences (sentences).
+Every input file ends as at least one row of the report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from workbench.actors import load_gazetteer
+from workbench.catalog import Catalog, CatalogEntry, read_catalog
+from workbench.clean import clean_text
+from workbench.dates import infer_publication_date, parse_date_string
+from workbench.dedup import find_near_duplicates
+from workbench.readers import RawDoc, ReportRow, iter_input_files, read_file
+from workbench.sentences import split_sentences
+
+__all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "build_tables", "article_from_doc"]
+
+ARTICLE_COLUMNS = [
+    "article_id", "source_path", "outlet", "outlet_side", "title", "url", "published",
+    "published_basis", "dateline", "text", "n_words", "duplicate_of",
+    # Provenance beyond the required columns.
+    "outlet_basis", "record", "format", "encoding", "content_hash", "cleaning",
+]
+SENTENCE_COLUMNS = ["article_id", "sent_idx", "start", "end", "text"]
+REPORT_COLUMNS = ["source_path", "record", "article_id", "status", "reason", "format", "encoding"]
+
+PathsLike = str | Path | Iterable[str | Path]
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    article_id: str
+    source_path: str
+    outlet: str | None
+    outlet_side: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    published_basis: str
+    dateline: str | None
+    text: str
+    n_words: int
+    duplicate_of: str | None
+    outlet_basis: str
+    record: int | None
+    format: str
+    encoding: str
+    content_hash: str
+    cleaning: str  # what the cleaner dropped, e.g. "dropped 4 lines (boilerplate 2, headline 1, ...)"
+
+
+def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[str | None, str, str]:
+    """(outlet, side, basis): catalog, then file metadata, then the page's furniture, then the URL."""
+    gaz = load_gazetteer()
+    url = (entry.url if entry else None) or doc.url
+    for name, basis in ((entry.outlet if entry else None, "catalog"), (doc.outlet, "metadata"), (hint, "text")):
+        if name:
+            actor = gaz.outlet_for(name=name)
+            return (actor.name, actor.side, basis) if actor else (name, "unknown", basis)
+    if url:
+        actor = gaz.outlet_for(url=url)
+        if actor:
+            return actor.name, actor.side, "url"
+    return None, "unknown", "unknown"
+
+
+def _published(doc: RawDoc, entry: CatalogEntry | None, stated: str | None, text: str) -> tuple[dt.date | None, str]:
+    if entry and entry.published:
+        return entry.published, "catalog"
+    for raw, basis in ((doc.published, "metadata"), (stated, "text")):
+        if raw:
+            date = parse_date_string(raw)
+            if date:
+                return date, basis
+    date, _evidence = infer_publication_date(text)
+    return (date, "inferred") if date else (None, "unknown")
+
+
+def article_from_doc(doc: RawDoc, entry: CatalogEntry | None) -> ArticleRecord | str:
+    """Build one article from a parsed document, or return why it cannot be one."""
+    cleaned = clean_text(doc.text, title=doc.title)
+    if not cleaned.text.strip():
+        return "no article text left after removing boilerplate"
+    outlet, side, outlet_basis = _outlet(doc, entry, cleaned.outlet_hint)
+    published, basis = _published(doc, entry, cleaned.published_text, cleaned.text)
+    return ArticleRecord(
+        article_id=doc.article_id,
+        source_path=doc.source_path,
+        outlet=outlet,
+        outlet_side=side,
+        title=(entry.title if entry and entry.title else None) or cleaned.title,
+        url=(entry.url if entry else None) or doc.url,
+        published=published,
+        published_basis=basis,
+        dateline=cleaned.dateline,
+        text=cleaned.text,
+        n_words=len(cleaned.text.split()),
+        duplicate_of=None,
+        outlet_basis=outlet_basis,
+        record=doc.record,
+        format=doc.fmt,
+        encoding=doc.encoding,
+        content_hash=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest()[:16],
+        cleaning=cleaned.dropped_summary(),
+    )
+
+
+def _report_row(row: ReportRow, **changes) -> dict:
+    d = {
+        "source_path": row.source_path, "record": row.record, "article_id": row.article_id,
+        "status": row.status, "reason": row.reason, "format": row.fmt, "encoding": row.encoding,
+    }
+    d.update(changes)
+    return d
+
+
+def _progress(items: list, enabled: bool | None, desc: str):
+    if enabled is False or (enabled is None and len(items) < 200):
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc, unit="file")
+
+
+def build_tables(
+    paths: PathsLike, catalog: str | Path | Catalog | None = None, *, progress: bool | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Read, clean and split every input; return (articles, sentences, report)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    cat = catalog if isinstance(catalog, Catalog) or catalog is None else read_catalog(catalog)
+    files, report_rows = iter_input_files(paths)
+    report: list[dict] = [_report_row(r) for r in report_rows]
+    records: dict[str, ArticleRecord] = {}
+    used_rows: set[int] = set()
+
+    for path in _progress(files, progress, "loading"):
+        docs, rows = read_file(path)
+        notes = {(r.source_path, r.record): r for r in rows}
+        report.extend(_report_row(r) for r in rows if r.status != "loaded")
+        for doc in docs:
+            note = notes.get((doc.source_path, doc.record))
+            base = _report_row(note) if note else {
+                "source_path": doc.source_path, "record": doc.record, "article_id": doc.article_id,
+                "status": "loaded", "reason": "", "format": doc.fmt, "encoding": doc.encoding,
+            }
+            entry = cat.lookup(Path(doc.source_path).name, doc.article_id) if cat else None
+            built = article_from_doc(doc, entry)
+            if isinstance(built, str):
+                report.append({**base, "status": "skipped", "reason": built})
+                continue
+            if entry:
+                used_rows.add(entry.row)
+            reasons = [base["reason"]] if base["reason"] else []
+            if built.cleaning:
+                reasons.append(built.cleaning)
+            if built.article_id in records:
+                prior = records[built.article_id]
+                if prior.content_hash == built.content_hash:
+                    report.append({**base, "status": "duplicate",
+                                   "reason": f"same article as {prior.source_path} (id {built.article_id})"})
+                    continue
+                n = 2
+                while f"{built.article_id}~{n}" in records:
+                    n += 1
+                new_id = f"{built.article_id}~{n}"
+                reasons.append(f"id {built.article_id} already used by {prior.source_path}; renamed {new_id}")
+                built = ArticleRecord(**{**built.__dict__, "article_id": new_id})
+            records[built.article_id] = built
+            report.append({**base, "article_id": built.article_id, "status": "loaded", "reason": "; ".join(reasons)})
+
+    if cat:
+        report.extend(
+            {"source_path": cat.path, "record": row, "article_id": None, "status": "skipped",
+             "reason": why, "format": "catalog", "encoding": "utf-8"}
+            for row, why in cat.problems
+        )
+        report.extend(
+            {"source_path": cat.path, "record": e.row, "article_id": None, "status": "skipped",
+             "reason": f"catalog row {e.row} names {e.key}, which is not among the inputs",
+             "format": "catalog", "encoding": "utf-8"}
+            for e in cat.unused(used_rows | {r for r, _ in cat.problems})
+        )
+
+    ordered = sorted(records.values(), key=lambda r: r.article_id)
+    # Reprints: the earliest published (then smallest id) is the original.
+    priority = sorted(ordered, key=lambda r: (r.published or dt.date.max, r.article_id))
+    dupes = find_near_duplicates([(r.article_id, r.text) for r in priority])
+
+    articles = pd.DataFrame([r.__dict__ for r in ordered], columns=ARTICLE_COLUMNS)
+    articles["duplicate_of"] = articles["article_id"].map(dupes).astype("object")
+    articles["published"] = pd.to_datetime(articles["published"], errors="coerce")
+    articles["n_words"] = articles["n_words"].astype("int64")
+    articles["record"] = articles["record"].astype("Int64")
+
+    sentences = pd.DataFrame(
+        [
+            (r.article_id, i, s.start, s.end, s.text)
+            for r in ordered
+            for i, s in enumerate(split_sentences(r.text))
+        ],
+        columns=SENTENCE_COLUMNS,
+    )
+    for col in ("sent_idx", "start", "end"):
+        sentences[col] = sentences[col].astype("int64")
+
+    rep = pd.DataFrame(report, columns=REPORT_COLUMNS)
+    rep["record"] = rep["record"].astype("Int64")
+    rep = rep.sort_values(["source_path", "record"], na_position="first", kind="stable").reset_index(drop=True)
+    return articles, sentences, rep
