@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from workbench.dates import parse_date_string
 from workbench.resources import load_yaml
 
 __all__ = ["Cleaned", "clean_text"]
@@ -128,13 +129,14 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     published_text = None
     kept: list[str] = []
     for ln in lines:
-        if published_text is None:
-            for p in rules.published:
-                m = p.match(ln)
-                if m:
-                    published_text = m.group(1).strip()
-                    break
-        if any(p.match(ln) for p in rules.drop_line):
+        # A line that states the publication date ("Posted on 30/06/2021") is furniture;
+        # a prose line that merely starts with such a word ("Date palms ... 2019") is not.
+        stated = next((m.group(1).strip() for p in rules.published if (m := p.match(ln))), None)
+        if stated is not None and parse_date_string(stated) is None:
+            stated = None
+        if stated is not None and published_text is None:
+            published_text = stated
+        if stated is not None or any(p.match(ln) for p in rules.drop_line):
             dropped["boilerplate"] += 1
         elif len(ln) <= 80 and rules.navigation.match(ln):
             dropped["navigation"] += 1

@@ -29,9 +29,9 @@ class Corpus:
     def extract(self) -> "Corpus":
         """Run the extractors (once) and keep their tables."""
         if self._extracted is None:
-            from workbench.extract import extract_tables
+            from workbench.extract import extract_corpus
 
-            self._extracted = extract_tables(self.articles, self.sentences)
+            self._extracted, self.articles = extract_corpus(self.articles, self.sentences)
         return self
 
     def _table(self, name: str) -> pd.DataFrame:
@@ -87,16 +87,19 @@ class Corpus:
 
 
 def load_corpus(
-    paths: PathsLike, catalog: str | Path | None = None, *, progress: bool | None = None
+    paths: PathsLike, catalog: str | Path | None = None, *, progress: bool | None = None, extract: bool = True
 ) -> Corpus:
     """Load articles from folders and files (``.txt``, ``.html``, ``.jsonl``, ``.csv``).
 
     ``catalog`` is an optional CSV mapping files to outlet, url and published date; what it
     gives wins over what the text suggests. Every input file is accounted for in
-    ``Corpus.report``. Extraction tables (``events``, ``claims``...) are computed on first use.
+    ``Corpus.report``. With ``extract`` (the default) the extraction tables (``events``,
+    ``claims``...) are computed at once, which also refines the publication dates of
+    articles that state none; otherwise on first use.
     """
     articles, sentences, report = build_tables(paths, catalog, progress=progress)
-    return Corpus(articles, sentences, report)
+    corpus = Corpus(articles, sentences, report)
+    return corpus.extract() if extract else corpus
 
 
 def open_corpus(store: str | Path) -> Corpus:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -22,9 +23,10 @@ from workbench.clean import clean_text
 from workbench.dates import infer_publication_date, parse_date_string
 from workbench.dedup import find_near_duplicates
 from workbench.readers import RawDoc, ReportRow, iter_input_files, read_file
+from workbench.resources import load_yaml
 from workbench.sentences import split_sentences
 
-__all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "build_tables", "article_from_doc"]
+__all__ = ["ARTICLE_COLUMNS", "SENTENCE_COLUMNS", "REPORT_COLUMNS", "build_tables", "article_from_doc", "date_from_url"]
 
 ARTICLE_COLUMNS = [
     "article_id", "source_path", "outlet", "outlet_side", "title", "url", "published",
@@ -36,6 +38,10 @@ SENTENCE_COLUMNS = ["article_id", "sent_idx", "start", "end", "text"]
 REPORT_COLUMNS = ["source_path", "record", "article_id", "status", "reason", "format", "encoding"]
 
 PathsLike = str | Path | Iterable[str | Path]
+
+_URLS = load_yaml("urls.yaml")
+_URL_DATES = tuple(re.compile(p, re.I) for p in _URLS["date_patterns"])
+_URL_YEARS = tuple(_URLS["year_range"])
 
 
 @dataclass(frozen=True)
@@ -75,14 +81,41 @@ def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[
     return None, "unknown", "unknown"
 
 
+def date_from_url(url: str | None) -> dt.date | None:
+    """The publication date a URL spells out (patterns in ``data/urls.yaml``), or None.
+
+    >>> date_from_url("https://example.org/news/2021/06/30/rockets-hit-base")
+    datetime.date(2021, 6, 30)
+    """
+    if not url:
+        return None
+    low, high = _URL_YEARS
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(url):
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            if not low <= year <= high:
+                continue
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                continue
+    return None
+
+
 def _published(doc: RawDoc, entry: CatalogEntry | None, stated: str | None, text: str) -> tuple[dt.date | None, str]:
     if entry and entry.published:
         return entry.published, "catalog"
-    for raw, basis in ((doc.published, "metadata"), (stated, "text")):
-        if raw:
-            date = parse_date_string(raw)
-            if date:
-                return date, basis
+    if doc.published:
+        date = parse_date_string(doc.published)
+        if date:
+            return date, "metadata"
+    date = date_from_url((entry.url if entry else None) or doc.url)
+    if date:
+        return date, "metadata"
+    if stated:
+        date = parse_date_string(stated)
+        if date:
+            return date, "text"
     date, _evidence = infer_publication_date(text)
     return (date, "inferred") if date else (None, "unknown")
 
@@ -199,8 +232,13 @@ def build_tables(
     dupes = find_near_duplicates([(r.article_id, r.text) for r in priority])
 
     articles = pd.DataFrame([r.__dict__ for r in ordered], columns=ARTICLE_COLUMNS)
-    articles["duplicate_of"] = articles["article_id"].map(dupes).astype("object")
-    articles["published"] = pd.to_datetime(articles["published"], errors="coerce")
+    articles["duplicate_of"] = articles["article_id"].map(dupes)
+    # Text columns share the id's string dtype, also when all missing (url, duplicate_of),
+    # so that dtypes are stable and survive a Parquet round trip.
+    for col in ("outlet", "title", "url", "dateline", "duplicate_of"):
+        articles[col] = articles[col].astype(articles["article_id"].dtype)
+    # One fixed unit (ns), so that the column's dtype survives a Parquet round trip.
+    articles["published"] = pd.to_datetime(articles["published"], errors="coerce").astype("datetime64[ns]")
     articles["n_words"] = articles["n_words"].astype("int64")
     articles["record"] = articles["record"].astype("Int64")
 

@@ -1,14 +1,284 @@
-"""Extraction: events, tallies, casualty claims, quotes and incidents from articles."""
+"""Extraction: events, tallies, casualty claims, quotes and incidents from articles.
+
+Per article (independent, so it can run in parallel): build the context (sentences,
+actors, places, dates, numbers), read the quotes and their speakers, then events, claims
+and tallies. Across articles: link events into incidents, and give claims the incident of
+the attack they count.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 import pandas as pd
 
+from workbench.extract.claims import Claim, extract_claims
+from workbench.extract.context import ArticleContext, build_context
+from workbench.extract.events import Event, extract_events
+from workbench.extract.incidents import EventRef, event_kind, link_incidents
+from workbench.extract.quotes import extract_quotes
+from workbench.extract.refine import refine_publication_dates
+from workbench.extract.stance import score_stance
+from workbench.extract.tallies import extract_tallies
 from workbench.schema import EXTRACTED_TABLES
+from workbench.sentences import Sentence
 
-__all__ = ["extract_tables"]
+__all__ = ["extract_corpus", "extract_tables", "extract_article", "ArticleExtraction"]
+
+_LOOKBACK_SENTENCES = 2
 
 
-def extract_tables(articles: pd.DataFrame, sentences: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """Every extraction table for the given articles (empty until the extractors land)."""
-    return {name: pd.DataFrame(columns=cols) for name, cols in EXTRACTED_TABLES.items()}
+@dataclass
+class ArticleExtraction:
+    """Everything read from one article, before cross-article linking."""
+
+    article_id: str
+    published: dt.date | None
+    outlet: str | None
+    events: list[dict]
+    claims: list[dict]  # with "event" = index into events, or None
+    tallies: list[dict]
+    quotes: list[dict]
+
+
+def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tally_sentences: set[int]) -> int | None:
+    """The event a claim counts: told in its sentence, else in the few sentences before it."""
+    if claim.sentence in tally_sentences:
+        return None
+    where: dict[int, list[tuple[int, int]]] = {}
+    for i, ev in enumerate(events):
+        for m in ev.mentions:
+            where.setdefault(ctx.sentence_of(m.start), []).append((abs(m.start - claim.start), i))
+    for back in range(_LOOKBACK_SENTENCES + 1):
+        si = claim.sentence - back
+        if si < 0:
+            break
+        if si in where:
+            return min(where[si])[1]
+        if back and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0 and back > 1:
+            break
+    return None
+
+
+def _rebase_quoted_dates(ctx: ArticleContext) -> None:
+    """A relative date inside a quote counts from the day the words were said.
+
+    "... caused by a rocket attack yesterday," the source told X on Thursday: "yesterday" is
+    the day before that Thursday, not before publication.
+    """
+    from workbench.dates import find_dates
+
+    if not ctx.quotes:
+        return
+    new = []
+    for d in ctx.dates:
+        q = ctx.quote_at(d.start) if d.kind == "relative" else None
+        if q is None:
+            new.append(d)
+            continue
+        sent = ctx.sentences[ctx.sentence_of(q.start)]
+        said_on = [
+            x for x in ctx.dates
+            if x.precision == "day" and x.date and sent.start <= x.start < sent.end and ctx.quote_at(x.start) is None
+        ]
+        if not said_on:
+            new.append(d)
+            continue
+        again = find_dates(ctx.text[d.start : d.end], published=said_on[0].date)
+        if again and again[0].date:
+            r = again[0]
+            from dataclasses import replace
+
+            new.append(replace(d, date=r.date, low=r.low, high=r.high, precision=r.precision))
+        else:
+            new.append(d)
+    ctx.dates = new
+
+
+def extract_article(
+    article_id: str,
+    text: str,
+    *,
+    published=None,
+    outlet: str | None = None,
+    outlet_side: str = "unknown",
+    sentences: list[Sentence] | None = None,
+) -> ArticleExtraction:
+    ctx = build_context(article_id, text, published=published, outlet=outlet, outlet_side=outlet_side, sentences=sentences)
+    ctx.quotes = extract_quotes(text, sentences=ctx.sentences, mentions=ctx.mentions)
+    _rebase_quoted_dates(ctx)
+
+    events = extract_events(ctx)
+    events.sort(key=lambda e: e.best.start)
+
+    def side_at(pos: int) -> str | None:
+        si = ctx.sentence_of(pos)
+        for ev in events:
+            if any(abs(ctx.sentence_of(m.start) - si) <= 1 for m in ev.mentions):
+                side = ev.first("target_side")
+                return None if side == "unknown" else side
+        return None
+
+    tallies = extract_tallies(ctx)
+    tally_sentences = {ctx.sentence_of(t.start) for t in tallies}
+    claims = extract_claims(ctx, event_side_at=side_at)
+
+    ev_rows = []
+    for ev in events:
+        b = ev.best
+        date, prec = ev.date
+        ev_rows.append(
+            {
+                "start": b.start, "end": b.end, "snippet": text[b.start : b.end],
+                "date": date, "date_precision": prec,
+                "attacker": ev.first("attacker"), "attacker_side": ev.first("attacker_side"),
+                "target": ev.first("target"), "target_side": ev.first("target_side"),
+                "weapons": list(ev.weapons), "location": ev.location,
+                "munitions": ev.first("munitions", skip=(None,)), "n_attacks": ev.first("n_attacks", skip=(None,)),
+                "claimed_by": ev.first("claimed_by", skip=(None,)),
+                "n_mentions": len(ev.mentions),
+                "after_days": ev.best.after_days,
+            }
+        )
+    claim_rows = []
+    for c in claims:
+        ei = _event_of_claim(ctx, events, c, tally_sentences)
+        victim_side = c.victim_side
+        if c.victim is None and ei is not None and ev_rows[ei]["target_side"] != "unknown":
+            victim_side = ev_rows[ei]["target_side"]  # "no injuries": the victims are the attack's target
+        claim_rows.append(
+            {
+                "start": c.start, "end": c.end, "snippet": text[c.start : c.end],
+                "claimant": c.claimant, "claimant_side": c.claimant_side,
+                "victim": c.victim, "victim_side": victim_side, "outcome": c.outcome,
+                "low": c.low, "high": c.high, "qualifier": c.qualifier,
+                "date": ev_rows[ei]["date"] if ei is not None else None,
+                "event": ei,
+            }
+        )
+    tally_rows = [
+        {
+            "start": t.start, "end": t.end, "snippet": text[t.start : t.end], "count": t.count,
+            "qualifier": t.qualifier, "since": t.since, "as_of": ctx.published,
+            "target_side": t.target_side, "claimant": t.claimant, "claimant_side": t.claimant_side,
+        }
+        for t in tallies
+    ]
+    quote_rows = []
+    for q in ctx.quotes:
+        st = score_stance(q.text, context=q.context, speaker_side=q.speaker_side)
+        quote_rows.append(
+            {
+                "start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
+                "speaker_side": q.speaker_side, "stance": st.stance, "escalation": st.escalation,
+                "cues": list(st.cues), "date": ctx.published, "basis": q.basis, "n_words": q.n_words,
+            }
+        )
+    return ArticleExtraction(article_id, ctx.published, outlet, ev_rows, claim_rows, tally_rows, quote_rows)
+
+
+def _frame(rows: list[dict], columns: list[str], extra: list[str] = ()) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=[*columns, *extra])
+    return df
+
+
+def _str_or_none(value) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
+    """Cross-article linking and the final tables, in a deterministic order."""
+    results = sorted(results, key=lambda r: r.article_id)
+    refs = []
+    for r in results:
+        for i, e in enumerate(r.events):
+            refs.append(
+                EventRef(
+                    key=(r.article_id, i), article_id=r.article_id, outlet=r.outlet, published=r.published,
+                    date=e["date"], precision=e["date_precision"], location=e["location"],
+                    kind=event_kind(e["attacker_side"], e["target_side"]),
+                    attacker_side=e["attacker_side"], target_side=e["target_side"], weapons=tuple(e["weapons"]),
+                )
+            )
+    assigned, incident_rows = link_incidents(refs)
+
+    events, claims, tallies, quotes = [], [], [], []
+    for r in results:
+        aid = r.article_id
+        for i, e in enumerate(r.events):
+            events.append({"event_id": f"{aid}:e{i + 1}", "article_id": aid, **e, "incident_id": assigned.get((aid, i))})
+        for i, c in enumerate(r.claims):
+            ei = c.pop("event") if "event" in c else None
+            claims.append({"claim_id": f"{aid}:c{i + 1}", "article_id": aid, **c,
+                           "incident_id": assigned.get((aid, ei)) if ei is not None else None,
+                           "event_id": f"{aid}:e{ei + 1}" if ei is not None else None})
+        for i, t in enumerate(r.tallies):
+            tallies.append({"tally_id": f"{aid}:t{i + 1}", "article_id": aid, **t})
+        for i, q in enumerate(r.quotes):
+            quotes.append({"quote_id": f"{aid}:q{i + 1}", "article_id": aid, **q})
+
+    tables = {
+        "events": _frame(events, EXTRACTED_TABLES["events"], ["n_mentions"]),
+        "tallies": _frame(tallies, EXTRACTED_TABLES["tallies"]),
+        "claims": _frame(claims, EXTRACTED_TABLES["claims"], ["event_id"]),
+        "quotes": _frame(quotes, EXTRACTED_TABLES["quotes"], ["basis", "n_words"]),
+        "incidents": _frame(incident_rows, EXTRACTED_TABLES["incidents"]),
+    }
+    for name, col in (("events", "date"), ("claims", "date"), ("tallies", "since"), ("tallies", "as_of"),
+                      ("quotes", "date"), ("incidents", "date"), ("incidents", "first_reported")):
+        tables[name][col] = pd.to_datetime(tables[name][col], errors="coerce")
+    for name, cols in (("events", ["munitions", "n_attacks", "start", "end"]), ("claims", ["low", "high", "start", "end"]),
+                       ("tallies", ["count", "start", "end"]), ("quotes", ["start", "end"]),
+                       ("incidents", ["n_articles", "n_outlets"])):
+        for col in cols:
+            tables[name][col] = tables[name][col].astype("Int64")
+    return tables
+
+
+def extract_corpus(
+    articles: pd.DataFrame, sentences: pd.DataFrame | None = None
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Every extraction table, and the articles with publication dates refined across the corpus.
+
+    Articles that state no date get one from the attacks that dated articles also report
+    (:mod:`workbench.extract.refine`); they are then read again with that date.
+    """
+    by_article: dict[str, list[Sentence]] = {}
+    if sentences is not None and len(sentences):
+        for aid, grp in sentences.groupby("article_id", sort=False):
+            by_article[aid] = [Sentence(int(s), int(e), t) for s, e, t in zip(grp["start"], grp["end"], grp["text"])]
+
+    def run(row, published) -> ArticleExtraction:
+        return extract_article(
+            row.article_id, row.text, published=published, outlet=_str_or_none(row.outlet),
+            outlet_side=_str_or_none(row.outlet_side) or "unknown", sentences=by_article.get(row.article_id),
+        )
+
+    rows = list(articles.itertuples(index=False))
+    results = {row.article_id: run(row, _as_date(row.published)) for row in rows}
+    articles = articles.copy()
+    if "published_basis" in articles.columns:
+        refined = refine_publication_dates(
+            [(r.article_id, r.text, r.published_basis, _as_date(r.published)) for r in rows],
+            {aid: r.events for aid, r in results.items()},
+        )
+        for row in rows:
+            if row.article_id in refined:
+                new, _evidence = refined[row.article_id]
+                results[row.article_id] = run(row, new)
+                articles.loc[articles["article_id"] == row.article_id, "published"] = pd.Timestamp(new)
+    return assemble(list(results.values())), articles
+
+
+def extract_tables(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Every extraction table for the given articles (see :func:`extract_corpus`)."""
+    return extract_corpus(articles, sentences)[0]

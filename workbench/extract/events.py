@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from workbench.extract.context import ArticleContext
 from workbench.places import compatible as places_compatible
-from workbench.places import specificity
+from workbench.places import get_place, specificity
 from workbench.resources import load_yaml
 from workbench.schema import SIDES
 
@@ -35,7 +35,8 @@ class EventMention:
     end: int
     trigger: str
     verbal: bool
-    anaphoric: bool  # "the attack": refers back, creates no event by itself unless specific
+    anaphoric: bool  # "the attack": refers back to the latest compatible event
+    can_start: bool  # may start an event when none is compatible (a specific reference to an attack)
     attacker: str | None
     attacker_side: str
     target: str | None
@@ -44,9 +45,11 @@ class EventMention:
     location: str | None
     date: dt.date | None
     date_precision: str | None
+    weak_date: dt.date | None  # a date elsewhere in the sentence, used when no mention has its own
     munitions: int | None
     n_attacks: int | None
     claimed_by: str | None
+    after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
 
 
 @dataclass
@@ -79,7 +82,8 @@ class Event:
     def date(self) -> tuple[dt.date | None, str | None]:
         dated = [m for m in self.mentions if m.date is not None]
         if not dated:
-            return None, None
+            weak = [m.weak_date for m in self.mentions if m.weak_date is not None]
+            return (weak[0], "day") if weak else (None, None)
         m = max(dated, key=lambda m: (PRECISION_RANK.get(m.date_precision, 0), -m.start))
         return m.date, m.date_precision
 
@@ -103,6 +107,7 @@ class _Lexicon:
     gate: re.Pattern
     verb: re.Pattern
     noun: re.Pattern
+    reference: re.Pattern
     not_before: re.Pattern
     not_after: re.Pattern
     weapons: tuple[tuple[str, re.Pattern], ...]
@@ -124,8 +129,9 @@ def _lex() -> _Lexicon:
         gate=re.compile(r"attack|strike|struck|\bhit\b|target|raid|fired|shell|bomb|rocket|drone|missile|assassinat|mortar", re.I),
         verb=re.compile(rf"\b(?:{_alt(t['verb'])})\b", re.I),
         noun=re.compile(rf"\b(?:{_alt(t['noun'])})\b", re.I),
+        reference=re.compile(rf"\b(?:{_alt(d['reference_before'])})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
         not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
-        not_after=re.compile(rf"^\W*(?:\w+\W+){{0,6}}?(?:{_alt(d['not_happened_after'])})", re.I),
+        not_after=re.compile(rf"\W*(?:\w+\W+){{0,8}}?(?:{_alt(d['not_happened_after'])})", re.I),
         weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["weapons"].items()),
         not_weapon=re.compile(rf"\b(?:{_alt(d['not_weapon'])})", re.I),
         targets=(
@@ -144,15 +150,27 @@ def _lex() -> _Lexicon:
 
 # -- stage 1: mentions ------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s+(?:which|who|while|after|before|as|but|and)\b|\.\s")
-_PASSIVE_BY = re.compile(r"^\s*(?:\w+\s+){0,2}?by\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[;:—–]|,\s+(?:which|who|while|as|but|according)\b"
+    r"|,\s+and\s+(?:were|was|is|are|had|has|have|then|later|subsequently|also)\b"
+    r"|,\s+(?!killing|wounding|injuring|leaving|causing|targeting|using|including)[a-z]+ing\b"
+    r"|,\s+(?:[\w-]+\s+){0,4}?(?:after|before|since)\b"
+)
+# Speech verbs: the attacker is in the reported clause, not the reporter ("the US military reported that rockets hit").
+_REPORTED = re.compile(r"\b(?:said|says|reported|announced|stated|claimed|confirmed|told|added|noted|alleged|according to)\b(?:\s+that)?", re.I)
+# A definite noun's own date sits right next to it ("the attack on Tuesday", "the Monday attack").
+_OWN_DATE_CHARS = 45
+# Victims before a noun trigger tell its target: "five PMF fighters were killed in a US drone strike".
+_VICTIMS_BEFORE = re.compile(r"\b(?:killed|martyred|wounded|injured|dead|died|hurt)\s+(?:in|by|during)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
+_DATE_CHARS = 70
+_PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0,3}$", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|latest|last|recent)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _ANAPHORIC_BASE = re.compile(r"\bthe (?:air ?base|base|compound|facility|embassy)\b", re.I)
-_MUNITIONS_NOUN = re.compile(r"^\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
-_ATTACKS_NOUN = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
+_MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
+_ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 _NUMBER_OF_ROCKETS = re.compile(r"number of (?:rockets|drones|missiles|projectiles|rounds)\b.{0,80}?\bat\s*$", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
@@ -194,7 +212,7 @@ def _side_of_words(text: str) -> tuple[int, str] | None:
     return best
 
 
-def _target_side_in(text: str) -> tuple[int, str] | None:
+def target_side_in(text: str) -> tuple[int, str] | None:
     best = None
     for side, pat in _lex().targets:
         m = pat.search(text)
@@ -210,11 +228,11 @@ def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
     return ms[-1] if last else ms[0]
 
 
-def _nearest_date(ctx: ArticleContext, sent, pos: int, triggers: list[int]):
-    """The date mention of the sentence closest to this trigger (and not closer to another)."""
+def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[int]):
+    """The date mention in [start, end) closest to this trigger (and not closer to another)."""
     best = None
     for d in ctx.dates:
-        if d.start < sent.start or d.end > sent.end or d.kind == "since" or d.date is None:
+        if d.start < start or d.end > end or d.kind == "since" or d.date is None:
             continue
         dist = min(abs(d.start - pos), abs(d.end - pos))
         if any(min(abs(d.start - t), abs(d.end - t)) < dist for t in triggers if t != pos):
@@ -238,7 +256,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     cs, ce = _clause_bounds(ctx, sent, ts)
     before = text[max(cs, ts - 70) : ts]
     after = text[te : min(ce, te + 80)]
-    if lex.not_before.search(before) or lex.not_after.search(text, te, min(ce, te + 60)):
+    reference = bool(lex.reference.search(before))
+    if not reference and (lex.not_before.search(before) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
     trigger = m.group()
     window = text[cs:ce]
@@ -258,6 +277,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             attacker_side = words[1]
     else:
         seg_s = max(cs, ts - (90 if verbal else 40))
+        for rep in _REPORTED.finditer(text, seg_s, ts):
+            seg_s = rep.end()
         actor = _actor_in(ctx, seg_s, ts, last=True)
         words = _side_of_words(text[seg_s:ts])
         if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
@@ -276,11 +297,14 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     # Target: the object after the trigger, or the subject of a passive.
     target = target_side = None
-    places_after = [p for p in ctx.places if te <= p.start < ce]
-    places_before = [p for p in ctx.places if cs <= p.start < ts]
+    places_after = [p for p in ctx.places if te <= p.start < min(ce, te + (45 if reference or not verbal else 120))]
+    places_before = [p for p in ctx.places if max(cs, ts - 60) <= p.start < ts]
+    # "Iran's top general": a possessive country is a party, not where it happened.
+    places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end)]
+    places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end)]
     if passive and not by:
-        seg = text[max(cs, ts - 120) : ts]
-        found = _target_side_in(seg)
+        seg = text[max(cs, ts - 200) : ts]
+        found = target_side_in(seg)
         if found:
             target_side = found[1]
         else:
@@ -288,8 +312,16 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             if hosts:
                 target, target_side = hosts[-1].place.name, "us"
     else:
-        seg = text[te:ce]
-        found = _target_side_in(seg)
+        seg = text[te : min(ce, te + 70)]
+        found = target_side_in(seg)
+        vb = None if verbal else _VICTIMS_BEFORE.search(before)
+        if vb:
+            victims = target_side_in(text[max(cs, ts - 120) : ts - len(vb.group())])
+            actor = _actor_in(ctx, max(cs, ts - 120), ts - len(vb.group()), last=True)
+            if victims:
+                found = (-1, victims[1])
+            elif actor and actor.actor.side in ("factions", "us", "iraq_gov"):
+                found = (-1, actor.actor.side)
         if found:
             target_side = found[1]
         hosts = [p for p in places_after if p.place.hosts_us]
@@ -300,22 +332,40 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
                 target, target_side = actor.actor.name, actor.actor.side
     if passive and by and target_side is None:
-        found = _target_side_in(text[max(cs, ts - 120) : ts])
-        target_side = found[1] if found else None
+        found = target_side_in(text[max(cs, ts - 200) : ts])
+        hosts = [p for p in places_before if p.place.hosts_us]
+        if found:
+            target_side = found[1]
+        elif hosts:
+            target, target_side = hosts[-1].place.name, "us"
     if target_side is None and _ANAPHORIC_BASE.search(text, te, ce):
         prior = [p for p in ctx.places if p.end <= ts and p.place.hosts_us]
         if prior:
             target, target_side = prior[-1].place.name, "us"
 
-    # Place: the most specific place named in the clause (after the trigger preferred).
-    places = places_after or places_before
+    # Place: the most specific place named in the clause (after the trigger preferred; the
+    # subject's place for a passive); never the attacker's own country ("missiles from Iran").
+    if attacker:
+        places_after = [p for p in places_after if p.place.name != attacker and p.text != attacker]
+    places = (places_before or places_after) if passive else (places_after or places_before)
     location = None
     if places:
         location = max(places, key=lambda p: (specificity(p.place.name), -p.start)).place.name
-    elif target and target_side == "us":
+    elif target and get_place(target) is not None:
         location = target
 
-    date_m = _nearest_date(ctx, sent, ts, trigger_starts)
+    date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), min(ce, te + _DATE_CHARS), ts, trigger_starts)
+    own_date = date_m is not None and (
+        0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
+        or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I)
+    )
+    if reference and not own_date:
+        # A reference takes only a date told after it in its own clause ("since the US
+        # assassinated X in Baghdad on January 3, 2020"), never the main clause's.
+        date_m = _nearest_date(ctx, te, ce, ts, trigger_starts)
+    weak_date = None
+    if date_m is None and not reference:
+        weak_date = _nearest_date(ctx, cs, ce, ts, trigger_starts)
 
     munitions = None
     for q in _quantity_before(ctx, ts, _MUNITIONS_NOUN):
@@ -324,7 +374,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             break
     n_attacks = None
     for q in _quantity_before(ctx, ts, _ATTACKS_NOUN):
-        if cs <= q.start <= ts + 1 and q.low is not None and q.low > 1:
+        if cs <= q.start < te and q.low is not None and q.low > 1:
             n_attacks = q.low
             break
 
@@ -333,12 +383,20 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     definite = bool(_DEFINITE.search(before[-40:]))
     indefinite = bool(_INDEFINITE.search(before[-30:]))
     specific = date_m is not None or bool(places) or munitions is not None or n_attacks is not None
-    if verbal:
+    if plural and not verbal and _is_tally(ctx, sent, ts):
+        return None
+    can_start = True
+    if reference:
+        anaphoric = True
+        can_start = date_m is not None or any(p.place.kind != "country" for p in places_after)
+    elif verbal:
         anaphoric = not specific and definite
+    elif definite:
+        anaphoric = not own_date
     else:
-        anaphoric = not (specific and (indefinite or not definite or date_m is not None))
-        if plural and not specific:
-            anaphoric = True
+        anaphoric = not specific
+    if anaphoric and not reference:
+        can_start = False
     if verbal and not (weapons or target_side or attacker_side or places):
         return None  # "struck a deal", "hit the headlines"
 
@@ -361,13 +419,47 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     span_e = max(span_e, min(ce, te + 80))
     span_s, span_e = _trim(text, span_s, span_e)
     return EventMention(
-        start=span_s, end=span_e, trigger=trigger, verbal=verbal, anaphoric=anaphoric,
+        start=span_s, end=span_e, trigger=trigger, verbal=verbal, anaphoric=anaphoric, can_start=can_start,
         attacker=attacker, attacker_side=attacker_side or "unknown",
         target=target, target_side=target_side or "unknown",
         weapons=tuple(sorted(set(weapons))), location=location,
         date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
+        weak_date=weak_date.date if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
+        after_days=_after_days(text[max(sent.start, ts - 90) : ts]),
     )
+
+
+_AFTER = re.compile(
+    r"\b(?P<more>more than |over |nearly |almost |about |some |just |only )?(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?P<unit>day|days|week|weeks|month|months)\s+(?:after|later than|since)\s+(?:[\w’'.-]+\s+){0,4}$",
+    re.I,
+)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _after_days(before: str) -> int | None:
+    """'more than a week after the US military conducted ...' -> 8."""
+    m = _AFTER.search(before)
+    if not m:
+        return None
+    n = _SMALL.get(m.group("n").lower()) or int(m.group("n")) if m.group("n").isdigit() or m.group("n").lower() in _SMALL else None
+    if n is None:
+        return None
+    days = n * _UNIT_DAYS[m.group("unit").lower().rstrip("s")]
+    return days + (1 if m.group("more") and m.group("more").strip().lower() in ("more than", "over") else 0)
+
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
+
+
+def _is_tally(ctx: ArticleContext, sent, ts: int) -> bool:
+    """'at least 78 attacks ... since mid-October' is a running count, not an attack."""
+    if not _TALLY_WORDS.search(ctx.text, sent.start, sent.end):
+        return False
+    return any(q.end <= ts and ts - q.end <= 25 and (q.low or 0) >= 2 for q in ctx.quantities)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -396,7 +488,8 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
             if not any(v.start() <= m.start() < v.end() or m.start() <= v.start() < m.end() for v, _ in found):
                 found.append((m, False))
         found.sort(key=lambda x: x[0].start())
-        starts = [m.start() for m, _ in found]
+        # Triggers that refer back ("after the assassination") do not compete for the sentence's dates.
+        starts = [m.start() for m, _ in found if not lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()])]
         for m, verbal in found:
             em = _mention_at(ctx, sent, m, verbal, starts)
             if em is not None:
@@ -408,7 +501,8 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
 # -- stage 2: events ----------------------------------------------------------------------
 
 def _sides_ok(a: str, b: str) -> bool:
-    return a == "unknown" or b == "unknown" or a == b
+    # Civilians are often hit by the same strike told from another side: never a reason to split.
+    return a == b or "unknown" in (a, b) or "civilians" in (a, b)
 
 
 def _weapons_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -416,8 +510,7 @@ def _weapons_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not a2 or not b2 or bool(a2 & b2)
 
 
-def _compatible(ev: Event, m: EventMention, *, strict_date: bool) -> bool:
-    best = ev.best
+def _compatible(ev: Event, m: EventMention) -> bool:
     if not (_sides_ok(ev.first("attacker_side"), m.attacker_side) and _sides_ok(ev.first("target_side"), m.target_side)):
         return False
     if not _weapons_ok(ev.weapons, m.weapons):
@@ -428,11 +521,9 @@ def _compatible(ev: Event, m: EventMention, *, strict_date: bool) -> bool:
         if ev.first("n_attacks", skip=(None,)) != m.n_attacks:
             return False
     d, _ = ev.date
-    if d is not None and m.date is not None:
-        gap = abs((d - m.date).days)
-        if gap > (1 if strict_date else 1):
-            return False
-    del best
+    md = m.date if m.date is not None else (None if m.anaphoric else m.weak_date)
+    if d is not None and md is not None and abs((d - md).days) > 1:
+        return False
     return True
 
 
@@ -441,13 +532,24 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     mentions = find_event_mentions(ctx) if mentions is None else mentions
     events: list[Event] = []
     for m in mentions:
+        candidates = [ev for ev in events if _compatible(ev, m)]
         target = None
-        for ev in reversed(events):
-            if _compatible(ev, m, strict_date=not m.anaphoric):
-                target = ev
-                break
+        if candidates:
+            # A mention joins the event it agrees with most (same place, weapons, day); among
+            # equals, the one last spoken of ("the attack" refers back to the latest).
+            def fit(ev: Event) -> tuple:
+                last = max(x.start for x in ev.mentions)
+                d, _ = ev.date
+                agree = (
+                    2 * bool(m.location and ev.location)
+                    + bool(set(m.weapons) & set(ev.weapons) - {"unknown"})
+                    + bool(m.date and d and m.date == d)
+                )
+                return (agree, last)
+
+            target = max(candidates, key=fit)
         if target is not None:
             target.mentions.append(m)
-        elif not m.anaphoric:
+        elif m.can_start:
             events.append(Event([m]))
     return events

@@ -1,0 +1,220 @@
+"""Quote spans and speaker attribution, on short sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract.quotes import Quote, extract_quotes, find_quote_spans
+
+
+def _texts(text: str) -> list[tuple[str, bool]]:
+    return [(text[a:b], closed) for a, b, closed in find_quote_spans(text)]
+
+
+def _speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
+
+# --------------------------------------------------------------------------- spans
+
+SPAN_CASES = [
+    # curly pair
+    ("The commander said: “We will hold the line.”", [("We will hold the line.", True)]),
+    # straight pair
+    ('The colonel said "the base was hit twice" on Sunday.', [("the base was hit twice", True)]),
+    # two quotes in one sentence
+    ("“We are ready,” he said, “and we will not wait.”", [("We are ready,", True), ("and we will not wait.", True)]),
+    # unclosed: runs to the end of its paragraph
+    ("“The convoy was struck near the border and the drivers fled\nNext line.",
+     [("The convoy was struck near the border and the drivers fled", False)]),
+    # a quote spanning paragraphs: first part left open, reopened in the next paragraph
+    ("“The first part of the speech ends here.\n“The second part follows,” he said.",
+     [("The first part of the speech ends here.", False), ("The second part follows,", True)]),
+    # short fragments are quotes too
+    ("The minister called the raid an “unwise step” on Monday.", [("unwise step", True)]),
+    # single quotes that clearly open and close
+    ("The officer described it as ‘A direct hit’ on the depot.", [("A direct hit", True)]),
+    # apostrophes are not quotes
+    ("Iraq’s Kata'ib units and Asa’ib fighters said we're ready.", []),
+    ("The brigades’ fighters and the forces’ commanders met.", []),
+    # a single-quoted heading on its own line is not speech
+    ("‘Drone strikes continue’\nThe ministry said two drones fell.", []),
+    # nickname between the parts of a name
+    ("The late Abu Hassan “the Engineer” al-Tamimi was buried.", []),
+    # empty marks and no marks
+    ("He said “” and left.", []),
+    ("No quotation marks at all in this sentence.", []),
+    # a stray closing mark yields nothing, the next quote still reads
+    ("It ended” there. Later he said “it is over” quietly.", [("it is over", True)]),
+    # single quotes inside a double quote belong to it
+    ("“They called it ‘Operation Dawn’ at first,” he said.", [("They called it ‘Operation Dawn’ at first,", True)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPAN_CASES)
+def test_quote_spans(text, expected):
+    assert _texts(text) == expected
+
+
+def test_spans_are_sorted_and_inside_text():
+    text = "“One two three four.” He said. “Five six\nAnd “seven eight” nine."
+    spans = find_quote_spans(text)
+    assert spans == sorted(spans)
+    for a, b, _ in spans:
+        assert 0 <= a < b <= len(text)
+        assert text[a:b] == text[a:b].strip()
+
+
+def test_messy_input_never_raises():
+    for text in ["“", "”", '"', "‘’", "“”“”", "‘A", "x “ y ” z “", "\n\n“\n”\n", "'Tis he’s ‘"]:
+        find_quote_spans(text)
+        extract_quotes(text)
+
+
+# --------------------------------------------------------------------------- speakers
+
+SPEAKER_CASES = [
+    # after the quote: subject then verb, or inverted
+    ("“The attack will not go unanswered,” Qais al-Khazali said on Friday.",
+     [("The attack will not go unanswered,", "Qais al-Khazali")]),
+    ("“Two rockets hit the perimeter,” said Col. Wayne Marotto, the coalition spokesman.",
+     [("Two rockets hit the perimeter,", "Wayne Marotto")]),
+    ("“We are reviewing the footage,” Pentagon spokesman John Kirby told reporters.",
+     [("We are reviewing the footage,", "John Kirby")]),
+    # an appositive between the name and the verb; the organisation in it does not win
+    ("“Our fighters are on alert,” Abu Ali al-Askari, a security official of Kata'ib Hezbollah, wrote on Telegram.",
+     [("Our fighters are on alert,", "Abu Ali al-Askari")]),
+    # a statement from someone's office is the office-holder's
+    ("“The government rejects any attack on its soil,” read a statement from Kadhimi’s office.",
+     [("The government rejects any attack on its soil,", "Mustafa al-Kadhimi")]),
+    # the outlet after "told" is not the speaker
+    ("“The drones came from the west,” Saad al-Saadi told Al-Maalomah.",
+     [("The drones came from the west,", "Saad al-Saadi")]),
+    # before the quote
+    ("Khazali said: “The occupation forces must leave our land.”",
+     [("The occupation forces must leave our land.", "Qais al-Khazali")]),
+    ("Kata'ib Hezbollah said in a statement that the strikes were “a dangerous escalation.”",
+     [("a dangerous escalation.", "Kata'ib Hezbollah")]),
+    ("On Sunday, Pentagon press secretary John Kirby briefed reporters, saying, “Our forces acted in self-defense.”",
+     [("Our forces acted in self-defense.", "John Kirby")]),
+    ("Ahmed al-Assadi, speaking for the Fatah Alliance, warned of “grave consequences” for the raids.",
+     [("grave consequences", "Ahmed al-Assadi")]),
+    ("Sudani “stressed the need to protect the diplomatic missions,” according to his office.",
+     [("stressed the need to protect the diplomatic missions,", "Mohammed Shia al-Sudani")]),
+    # not in the gazetteer: the descriptive noun phrase
+    ("The mourners chanted “No to America” outside the shrine.", [("No to America", "mourners")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKER_CASES)
+def test_speaker(text, expected):
+    assert _speakers(text) == expected
+
+
+REFERENCE_CASES = [
+    # pronoun refers back to the last speaker, not the last person mentioned
+    ("“The strikes hit weapons depots,” John Kirby said.\n"
+     "He added that Qais al-Khazali had been warned. “We will not tolerate attacks on our people,” he said.",
+     "John Kirby"),
+    # a person named in another clause does not steal the next "he said"
+    ("Elijah Magnier said the raid was a message to Baghdad.\n"
+     "The analyst said the strikes contradicted what Prime Minister Kadhimi said last year.\n"
+     "“Washington wants to stay in the region,” he said.",
+     "Elijah Magnier"),
+    # "the head of X" is the last speaker affiliated with X
+    ("“We will respond at the right time,” Qais al-Khazali said.\n"
+     "“We do not want a war,” added the head of Asa’ib Ahl al-Haq.",
+     "Qais al-Khazali"),
+    # "the Pentagon press secretary" after its press secretary spoke
+    ("John Kirby said the strikes were defensive.\n“Nobody wants a wider war,” the Pentagon press secretary said.",
+     "John Kirby"),
+    # "the source" is the last source-like mention
+    ("According to an Iraqi security source, the convoy was stopped at the gate.\n"
+     "“The vehicles were turned back,” the source told reporters.",
+     "Iraqi security source"),
+    # "the group" is the last faction mentioned
+    ("Kata'ib Sayyid al-Shuhada issued a statement on Monday.\n"
+     "The group said the bases were “legitimate targets”.",
+     "Kata'ib Sayyid al-Shuhada"),
+    # "they" prefers a group speaker
+    ("The Islamic Resistance in Iraq claimed the drone attack.\n"
+     "They said it was “a first warning”.",
+     "Islamic Resistance in Iraq"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", REFERENCE_CASES)
+def test_reference_back(text, speaker):
+    assert extract_quotes(text)[-1].speaker == speaker
+
+
+CONTINUATION_CASES = [
+    # second sentence of the same speech
+    ("“The enemy has crossed a line,” Khazali said. “Our answer will come.”", "Qais al-Khazali"),
+    # a whole paragraph that is just a quote
+    ("Abu Ali al-Askari said on Saturday: “The embassy is a base of spies.”\n"
+     "“The coming days will decide.”", "Abu Ali al-Askari"),
+    # a second quote in the same sentence with no verb of its own
+    ("Kirby said the strikes hit “weapons storage” and “operational” sites.", "John Kirby"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", CONTINUATION_CASES)
+def test_continuation(text, speaker):
+    quotes = extract_quotes(text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker == speaker
+    assert quotes[1].basis == "continuation"
+    assert quotes[1].speaker_start is None
+
+
+def test_signature_line():
+    text = "“Two drones were shot down near the base.”\n— Spokesman Col. Wayne Marotto (@OIRSpox) May 3, 2021"
+    (q,) = extract_quotes(text)
+    assert (q.speaker, q.speaker_side, q.basis) == ("Wayne Marotto", "us", "signature")
+
+
+def test_mentions_inside_quotes_do_not_count():
+    text = "“Kata'ib Hezbollah and Kirby said nothing,” the cleric added."
+    (q,) = extract_quotes(text)
+    assert q.speaker not in {"Kata'ib Hezbollah", "John Kirby"}
+
+
+def test_unattributed_quote_far_from_any_speaker_has_none():
+    text = "The base was quiet on Sunday.\nTraffic resumed.\n“Stay home,” was painted on a wall."
+    (q,) = extract_quotes(text)
+    assert q.speaker is None and q.basis == "none" and q.speaker_side == "unknown"
+
+
+def test_quote_fields():
+    text = "“We will respond to any aggression,” Qais al-Khazali said on Tuesday."
+    (q,) = extract_quotes(text)
+    assert isinstance(q, Quote)
+    assert text[q.start : q.end] == q.text == "We will respond to any aggression,"
+    assert q.closed and q.n_words == 6
+    assert (q.speaker, q.speaker_side, q.basis) == ("Qais al-Khazali", "factions", "after")
+    assert text[q.speaker_start : q.speaker_end] == "Qais al-Khazali"
+    assert "said on Tuesday" in q.context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drone strike hit a depot near the airport on Sunday.",
+        "Iraq’s militias and the Kata'ib forces’ bases were hit.",
+        "",
+    ],
+)
+def test_no_quotes(text):
+    assert extract_quotes(text) == []
+
+
+def test_given_sentences_and_mentions_are_used():
+    from workbench.actors import load_gazetteer
+    from workbench.sentences import split_sentences
+
+    text = "“The rockets missed,” Marotto said."
+    g = load_gazetteer()
+    a = extract_quotes(text, sentences=split_sentences(text), mentions=g.find(text))
+    assert a == extract_quotes(text)
+    assert a[0].speaker == "Wayne Marotto"

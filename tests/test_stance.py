@@ -1,0 +1,100 @@
+"""Stance and escalation scoring, on short quotes written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.extract.stance import STANCES, Stance, score_stance
+
+STANCE_CASES = [
+    # escalatory: threats, vows, retaliation
+    ("We will take revenge for every drop of blood", None, "escalatory"),
+    ("The response will come at a time and place of our choosing, and it is only the beginning", None, "escalatory"),
+    ("Their bases are within the range of our drones", None, "escalatory"),
+    ("This is an open war until the last soldier leaves", None, "escalatory"),
+    ("We have entered a new stage of operations", None, "escalatory"),
+    ("Retaliation is coming", None, "escalatory"),
+    # deescalatory: calm, restraint, denial of wanting escalation (negation matters)
+    ("We urge all sides to exercise restraint and return to dialogue", None, "deescalatory"),
+    ("No one is interested in a wider conflict", None, "deescalatory"),
+    ("We are not seeking revenge", None, "deescalatory"),
+    ("Washington does not want escalation in the region", None, "deescalatory"),
+    ("The factions will refrain from targeting diplomatic missions", None, "deescalatory"),
+    # condemnatory: protest without threat
+    ("We condemn this blatant violation of our sovereignty", "iraq_gov", "condemnatory"),
+    ("The raid is unacceptable and illegal", None, "condemnatory"),
+    ("This is political blackmail, nothing more", "media", "condemnatory"),
+    # informational: facts; the bare word "attack(s)" is not a cue
+    ("We are still assessing the rocket attacks", "us", "informational"),
+    ("Three rockets landed near the base and caused minor damage", None, "informational"),
+    ("Two drones were intercepted before reaching the airport", None, "informational"),
+    ("", None, "informational"),
+]
+
+
+@pytest.mark.parametrize("quote,side,expected", STANCE_CASES)
+def test_stance(quote, side, expected):
+    assert score_stance(quote, speaker_side=side).stance == expected
+
+
+SIDE_CASES = [
+    # "enemy" is a plain label for a US spokesman, a threat from a faction
+    ("One enemy fighter was wounded in the exchange", "us", "informational"),
+    ("One enemy fighter was wounded in the exchange", "factions", "escalatory"),
+    # denunciation of the occupiers justifies armed resistance from a faction's mouth
+    ("Those who defend the occupiers are traitors", "factions", "escalatory"),
+    ("Those who defend the occupiers are traitors", "media", "condemnatory"),
+]
+
+
+@pytest.mark.parametrize("quote,side,expected", SIDE_CASES)
+def test_speaker_side_rules(quote, side, expected):
+    assert score_stance(quote, speaker_side=side).stance == expected
+
+
+CONTEXT_CASES = [
+    # the attribution words count a little: enough to tip a weak quote
+    ("Our forces are ready", "the commander vowed", "escalatory"),
+    ("Our forces are ready", "the commander said", "informational"),
+    ("what happened on Sunday", "the ministry strongly condemned", "condemnatory"),
+    ("all parties", "the envoy called for calm among", "deescalatory"),
+]
+
+
+@pytest.mark.parametrize("quote,context,expected", CONTEXT_CASES)
+def test_context_counts(quote, context, expected):
+    assert score_stance(quote, context=context).stance == expected
+
+
+def test_context_weighs_less_than_quote():
+    # a condemnatory quote is not turned escalatory by one threatening attribution word
+    assert score_stance("We condemn the unacceptable raid", context="he warned").stance == "condemnatory"
+
+
+def test_escalation_range_and_sign():
+    hot = score_stance("We will avenge our martyrs and this is only the beginning")
+    calm = score_stance("We call for calm, restraint and dialogue")
+    flat = score_stance("The meeting took place on Monday")
+    assert 0 < hot.escalation < 1
+    assert -1 < calm.escalation < 0
+    assert flat.escalation == 0.0 and flat.cues == ()
+    assert hot.escalation > score_stance("We will avenge our martyrs").escalation
+
+
+def test_cues_in_text_order_and_negation_is_shown():
+    s = score_stance("Nobody is interested in escalating tensions, but we condemn the raid")
+    assert isinstance(s, Stance)
+    assert s.cues[0].lower() == "nobody is interested in"
+    assert any("escalating" in c and "…" in c for c in s.cues)
+    assert s.cues.index(s.cues[-1]) == len(s.cues) - 1 and "condemn" in s.cues[-1]
+
+
+def test_negation_stops_at_clause_break():
+    # "not" in the first clause does not negate "revenge" after "but"
+    assert score_stance("We did not start this, but revenge will come").stance == "escalatory"
+
+
+def test_deterministic_and_vocabulary():
+    a = score_stance("We vow retaliation against the occupation", speaker_side="factions")
+    b = score_stance("We vow retaliation against the occupation", speaker_side="factions")
+    assert a == b and a.stance in STANCES

@@ -1,0 +1,289 @@
+"""Casualty claims: how many were killed or injured, by whose account.
+
+For each outcome word ("killed", "wounded in action", "no casualties") the extractor finds
+the number that counts it (before it: "four Iraqi fighters were killed"; after a
+participle: "killing eight members of the PMF"; or told apart: "put the number of the
+wounded ... at five"), the victims named between, and the claimant: the speaker of the quote
+it sits in, "according to X", "X cited Y as saying" (X), the subject of the nearest
+attribution verb, a tweet's signature, else the outlet itself. A spokesman's number is
+his organisation's. The same claim told twice in one article is one claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workbench.actors import Actor, load_gazetteer
+from workbench.extract.context import ArticleContext
+from workbench.numbers import Quantity, find_quantities
+from workbench.resources import load_yaml
+
+__all__ = ["Claim", "extract_claims", "claimant_for"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    start: int
+    end: int
+    claimant: str | None
+    claimant_side: str
+    victim: str | None
+    victim_side: str
+    outcome: str
+    low: int | None
+    high: int | None
+    qualifier: str
+    sentence: int  # index of the sentence in the article
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    outcome: re.Pattern
+    outcome_of: dict[str, str]
+    linking: re.Pattern
+    attribution: re.Pattern
+    number_of: tuple[re.Pattern, ...]
+    victim_words: tuple[tuple[str, re.Pattern], ...]
+    victim_modifiers: tuple[tuple[str, re.Pattern], ...]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lexicon:
+    d = load_yaml("claims.yaml")
+    outcome_of = {w.lower(): k for k, ws in d["outcomes"].items() for w in ws}
+    return _Lexicon(
+        outcome=re.compile(rf"\b(?:{_alt(outcome_of)})\b", re.I),
+        outcome_of=outcome_of,
+        linking=re.compile(rf"\b(?:{_alt(d['linking_verbs'])})\b", re.I),
+        attribution=re.compile(rf"\b(?:{_alt(d['attribution_verbs'])})\b", re.I),
+        number_of=tuple(re.compile(p, re.I) for p in d["number_of"]),
+        victim_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_words"].items()),
+        victim_modifiers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["victim_modifiers"].items()),
+    )
+
+
+_GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion", re.I)
+_BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
+_STOP_BETWEEN = re.compile(r"[;:.!?]|,\s|\b(?:but|while|after|before|since|if)\b")
+_PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
+_TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+", re.I)
+_CITED = re.compile(r"\bcit(?:ed|ing|es)\s+(?P<y>.{2,60}?)\s+as\s+saying\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they)\s*$", re.I)
+_SOURCE_DESCRIPTOR = re.compile(r"\bthe (?:source|sources|official|officials|spokesman|spokesperson|statement)\b", re.I)
+_PUT_NUMBER = re.compile(r"(?:put|puts|putting|placed|estimated)\s+the\s+\w+(?:\s+toll)?", re.I)
+_SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>.+)$")
+_SPOKES = re.compile(r"spokes|press secretary|press office", re.I)
+_ENEMY = re.compile(r"\benemy\b", re.I)
+_OPPOSITE = {"us": "factions", "factions": "us", "iran": "us", "iraq_gov": "factions"}
+
+
+def _speaking_for(actor: Actor) -> Actor:
+    """A spokesman's number is his organisation's."""
+    if actor.kind == "person" and actor.affiliation and actor.role and _SPOKES.search(actor.role):
+        try:
+            return load_gazetteer().get(actor.affiliation)
+        except KeyError:
+            return actor
+    return actor
+
+
+def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
+    """The actor named last before ``pos`` (but after ``start``), places and outlets told by the text allowed."""
+    best = None
+    for m in ctx.mentions:
+        if m.start >= start and m.end <= pos:
+            if best is None or m.actor.kind == "person" or best.actor.kind != "person":
+                best = m
+    return best.actor if best else None
+
+
+def claimant_for(ctx: ArticleContext, sent, pos: int) -> tuple[Actor | None, str]:
+    """(actor, basis) of whoever the article says claims the fact at ``pos``."""
+    text = ctx.text
+    q = ctx.quote_at(pos)
+    if q is not None and getattr(q, "speaker", None):
+        actor = load_gazetteer().resolve(q.speaker)
+        if actor:
+            return _speaking_for(actor), "quote"
+    m = _ACCORDING.search(text, sent.start, sent.end)
+    if m:
+        after = [x for x in ctx.mentions if m.end() <= x.start < m.end() + 60]
+        if after:
+            return _speaking_for(after[0].actor), "according to"
+    cited = _CITED.search(text, sent.start, sent.end)
+    if cited and cited.start() < pos:
+        actor = _subject_before(ctx, sent.start, cited.start())
+        if actor:
+            return actor, "cited"
+    verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos)]
+    for v in reversed(verbs):
+        before = text[sent.start : v.start()]
+        if _PRONOUN.search(before):
+            prior = [qq for qq in ctx.quotes if qq.end <= v.start() and getattr(qq, "speaker", None)]
+            actor = load_gazetteer().resolve(prior[-1].speaker) if prior else None
+            if actor:
+                return _speaking_for(actor), "pronoun"
+        if _SOURCE_DESCRIPTOR.search(before[-40:]):
+            prior = [x for x in ctx.mentions if x.end <= v.start() and x.actor.kind == "group"]
+            if prior:
+                return prior[-1].actor, "descriptor"
+        actor = _subject_before(ctx, sent.start, v.start())
+        if actor:
+            return _speaking_for(actor), "subject"
+    # An attribution after the fact: "..., the ministry said."
+    for v in _lex().attribution.finditer(text, pos, sent.end):
+        after = [x for x in ctx.mentions if v.end() <= x.start < v.end() + 40] or [
+            x for x in ctx.mentions if v.start() - 50 <= x.start < v.start() and x.start > pos
+        ]
+        if after:
+            return _speaking_for(after[0].actor), "subject"
+    # A tweet or statement signed on the next line: "— OIR Spokesman Col. Wayne Marotto".
+    ps, pe = ctx.paragraph_bounds(pos)
+    nxt_end = text.find("\n", pe + 1)
+    nxt = text[pe + 1 : len(text) if nxt_end < 0 else nxt_end]
+    sig = _SIGNATURE.match(nxt)
+    if sig:
+        signed = [x for x in ctx.mentions if pe + 1 <= x.start < pe + 1 + len(nxt)]
+        if signed:
+            person = [x for x in signed if x.actor.kind == "person"]
+            return _speaking_for((person or signed)[0].actor), "signature"
+    if ctx.outlet:
+        actor = load_gazetteer().outlet_for(name=ctx.outlet)
+        if actor:
+            return actor, "outlet"
+    return None, "outlet"
+
+
+def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) -> tuple[str | None, str | None]:
+    """(victim words, side) for the noun phrase text[start:end]."""
+    lex = _lex()
+    np_text = ctx.text[start:end]
+    words = lex.linking.sub(" ", np_text)
+    words = re.sub(r"[“”\"‘’']", " ", words).strip(" ,")
+    if not words:
+        return None, None
+    if _ENEMY.search(words):
+        return words, _OPPOSITE.get(claimant_side, "unknown")
+    for m in ctx.mentions:
+        if m.start >= start and m.end <= end and m.actor.side in ("factions", "us", "iraq_gov", "civilians"):
+            return words, m.actor.side
+    for side, pat in lex.victim_modifiers:
+        if pat.search(words):
+            return words, side
+    best = None
+    for side, pat in lex.victim_words:
+        m = pat.search(words)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), side)
+    return words, (best[1] if best else None)
+
+
+def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quantity]):
+    """(quantity, victim span) that counts outcome match ``om``, or None."""
+    text = ctx.text
+    lex = _lex()
+    # "killing eight members of the PMF", "wounding three other civilians"
+    if _PARTICIPLE.search(text, sent.start, om.end()) and om.group().lower().endswith("ing"):
+        for q in quantities:
+            if om.end() <= q.start <= om.end() + 3:
+                stop = _BREAK.search(text, q.end, sent.end)
+                return q, (q.end, stop.start() if stop else sent.end)
+    # "the death toll rose to 12"
+    for q in quantities:
+        if q.start > om.end() and _TOLL_TO.match(text, om.end(), q.start):
+            return q, (om.end(), om.end())
+    # A number before the outcome with only victims and linking verbs between.
+    for q in reversed([q for q in quantities if q.end <= om.start()]):
+        between = text[q.end : om.start()]
+        if len(between.split()) > 9 or _STOP_BETWEEN.search(between) or lex.outcome.search(between):
+            break
+        return q, (q.end, om.start())
+    return None
+
+
+def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int]]:
+    out = []
+    for pat in _lex().number_of:
+        for m in pat.finditer(ctx.text, sent.start, sent.end):
+            qs = find_quantities(m.group("qty"))
+            if not qs:
+                continue
+            q0 = qs[0]
+            base = m.start("qty")
+            q = Quantity(base + q0.start, base + q0.end, q0.text, q0.low, q0.high, q0.qualifier)
+            out.append((q, _lex().outcome_of.get(m.group("outcome").lower(), "injured"), (m.start(), m.end()), m.start("outcome")))
+    return out
+
+
+def _attribution_point(ctx: ArticleContext, s: int) -> int:
+    """Where to look back from for the claimant: past a "put the number" phrase that starts the claim."""
+    m = _PUT_NUMBER.match(ctx.text, s)
+    return m.end() if m else s
+
+
+def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
+    """Every casualty claim of an article, once each, in text order.
+
+    ``event_side_at(pos)`` may give the target side of the attack told around ``pos``, for
+    claims that name no victims ("there were no injuries").
+    """
+    lex = _lex()
+    text = ctx.text
+    found: list[Claim] = []
+    for si, sent in enumerate(ctx.sentences):
+        if not _GATE.search(sent.text):
+            continue
+        quantities = [q for q in ctx.quantities if sent.start <= q.start and q.end <= sent.end]
+        items: list[tuple[Quantity, str, tuple[int, int], int, int]] = []  # q, outcome, victim span, span start, span end
+        for q, outcome, (ms, me), pos in _number_of_claims(ctx, sent):
+            items.append((q, outcome, (pos, pos), ms, me))
+        taken = {id(i[0]) for i in items}
+        for om in lex.outcome.finditer(text, sent.start, sent.end):
+            if any(s <= om.start() < e for _, _, _, s, e in items):
+                continue
+            got = _quantity_for(ctx, sent, om, quantities)
+            if got is None:
+                continue
+            q, (vs, ve) = got
+            if q.low is None and q.qualifier not in ("vague",):
+                continue
+            outcome = lex.outcome_of.get(re.sub(r"\s+", " ", om.group().lower()), "casualties")
+            items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
+            taken.add(id(q))
+        for q, outcome, (vs, ve), s, e in items:
+            actor, _basis = claimant_for(ctx, sent, _attribution_point(ctx, s))
+            claimant_side = actor.side if actor else ctx.outlet_side
+            victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
+            if victim_side is None:
+                victim_side = (event_side_at(s) if event_side_at else None) or "unknown"  # the linker may refine it
+            found.append(
+                Claim(
+                    start=s, end=e,
+                    claimant=actor.name if actor else ctx.outlet,
+                    claimant_side=claimant_side or "unknown",
+                    victim=victim, victim_side=victim_side, outcome=outcome,
+                    low=q.low, high=q.high, qualifier=q.qualifier, sentence=si,
+                )
+            )
+    return _dedupe(found)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per claimant, victims and number: repeats in the same article are 'also' mentions."""
+    seen: set[tuple] = set()
+    out = []
+    for c in sorted(claims, key=lambda c: c.start):
+        outcome = "zero" if c.qualifier == "none" else c.outcome
+        key = (c.claimant, c.victim_side, outcome, c.low, c.high, c.qualifier)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,0 +1,152 @@
+"""Incidents: one attack told by several articles and outlets.
+
+Events are linked when they are of the same kind (attack on US forces, US strike, other),
+their places lie one within the other, their weapons do not contradict, and their dates
+fall within a day of each other. An event with no date of its own joins the nearest
+matching incident in the fortnight before its article was published, if it names a place.
+Dated events are placed first, oldest first, so the result does not depend on input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from workbench.places import compatible as places_compatible
+from workbench.places import specificity
+
+__all__ = ["EventRef", "Incident", "link_incidents", "event_kind"]
+
+_WINDOW_UNDATED = dt.timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class EventRef:
+    key: tuple  # (article_id, index) of the event
+    article_id: str
+    outlet: str | None
+    published: dt.date | None
+    date: dt.date | None
+    precision: str | None
+    location: str | None
+    kind: str
+    attacker_side: str
+    target_side: str
+    weapons: tuple[str, ...]
+
+
+@dataclass
+class Incident:
+    members: list[EventRef] = field(default_factory=list)
+
+    @property
+    def date(self) -> dt.date | None:
+        days = [m.date for m in self.members if m.date and m.precision == "day"]
+        if not days:
+            days = [m.date for m in self.members if m.date]
+        if not days:
+            return None
+        return Counter(days).most_common(1)[0][0] if len(set(days)) < len(days) else min(days)
+
+    @property
+    def precision(self) -> str | None:
+        precs = [m.precision for m in self.members if m.date]
+        for p in ("day", "week", "month", "year"):
+            if p in precs:
+                return p
+        return None
+
+    @property
+    def location(self) -> str | None:
+        locs = [m.location for m in self.members if m.location]
+        return max(locs, key=lambda n: (specificity(n), locs.count(n), n)) if locs else None
+
+    def side(self, attr: str) -> str:
+        sides = [getattr(m, attr) for m in self.members if getattr(m, attr) != "unknown"]
+        return Counter(sides).most_common(1)[0][0] if sides else "unknown"
+
+    @property
+    def weapons(self) -> set[str]:
+        return {w for m in self.members for w in m.weapons} - {"unknown"}
+
+
+def event_kind(attacker_side: str, target_side: str) -> str:
+    if target_side == "us":
+        return "attack_on_us"
+    if attacker_side == "us":
+        return "us_strike"
+    return "other"
+
+
+def _fits(inc: Incident, ev: EventRef) -> bool:
+    if inc.members[0].kind != ev.kind:
+        return False
+    if not places_compatible(inc.location, ev.location):
+        return False
+    ws = set(ev.weapons) - {"unknown"}
+    if ws and inc.weapons and not (ws & inc.weapons):
+        return False
+    d = inc.date
+    if ev.date is not None and d is not None:
+        slack = 1 if ev.precision == "day" else (4 if ev.precision == "week" else 16)
+        return abs((ev.date - d).days) <= slack
+    if ev.date is None:
+        if d is None or ev.published is None or ev.location is None or inc.location is None:
+            return False
+        return ev.published - _WINDOW_UNDATED <= d <= ev.published
+    return False
+
+
+def _slug(s: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", (s or "unknown").lower()).strip("-")
+
+
+def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]]:
+    """Group events into incidents; return ({event key: incident_id}, incident rows)."""
+    order = sorted(
+        events,
+        key=lambda e: (e.date is None, e.date or dt.date.max, {"day": 0, "week": 1, "month": 2}.get(e.precision, 3), e.key),
+    )
+    incidents: list[Incident] = []
+    for ev in order:
+        home = None
+        best_gap = None
+        for inc in incidents:
+            if _fits(inc, ev):
+                d = inc.date
+                ref = ev.date or ev.published
+                gap = abs((ref - d).days) if (ref and d) else 99
+                if best_gap is None or gap < best_gap:
+                    home, best_gap = inc, gap
+        if home is None:
+            incidents.append(Incident([ev]))
+        else:
+            home.members.append(ev)
+
+    assigned: dict[tuple, str] = {}
+    rows: list[dict] = []
+    used: Counter = Counter()
+    for inc in sorted(incidents, key=lambda i: (i.date or dt.date.max, min(m.key for m in i.members))):
+        base = f"{inc.date.isoformat() if inc.date else 'undated'}-{inc.members[0].kind}-{_slug(inc.location)}"
+        used[base] += 1
+        iid = base if used[base] == 1 else f"{base}-{used[base]}"
+        for m in inc.members:
+            assigned[m.key] = iid
+        pubs = [m.published for m in inc.members if m.published]
+        rows.append(
+            {
+                "incident_id": iid,
+                "date": inc.date,
+                "date_precision": inc.precision,
+                "location": inc.location,
+                "kind": inc.members[0].kind,
+                "attacker_side": inc.side("attacker_side"),
+                "target_side": inc.side("target_side"),
+                "n_articles": len({m.article_id for m in inc.members}),
+                "n_outlets": len({m.outlet for m in inc.members if m.outlet}),
+                "first_reported": min(pubs) if pubs else None,
+            }
+        )
+    return assigned, rows

@@ -1,0 +1,75 @@
+"""Publication dates learned across the corpus.
+
+An article that states no date of its own (basis ``inferred`` or ``unknown``) often reports
+an attack that dated articles also report. The earliest such attack on or after the
+article's own latest dated reference gives a floor ("more than a week after" it, when the
+text says so), and the weekdays the article uses then place its publication just after
+that floor (:func:`workbench.dates.infer_publication_date`). Only articles without a
+stated date are touched, and their basis stays ``inferred``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workbench.dates import infer_publication_date
+from workbench.extract.incidents import event_kind
+from workbench.places import compatible as places_compatible
+from workbench.places import get_place
+
+__all__ = ["refine_publication_dates", "STATED_BASES"]
+
+#: Publication dates that the catalog, the file or the page itself gives.
+STATED_BASES = ("catalog", "metadata", "text")
+
+
+def _specific(location: str | None) -> bool:
+    place = get_place(location)
+    return place is not None and place.kind != "country"
+
+
+def _weapons_ok(a, b) -> bool:
+    a2, b2 = set(a) - {"unknown"}, set(b) - {"unknown"}
+    return not a2 or not b2 or bool(a2 & b2)
+
+
+def refine_publication_dates(
+    articles: list[tuple[str, str, str, dt.date | None]],
+    events_by_article: dict[str, list[dict]],
+) -> dict[str, tuple[dt.date, str]]:
+    """New (date, evidence) for undated articles, from attacks that dated articles report.
+
+    ``articles``: (article_id, text, published_basis, published) for every article.
+    """
+    anchors = []  # (date, kind, location, weapons) of day-precise events in dated articles
+    for aid, _text, basis, _pub in articles:
+        if basis not in STATED_BASES:
+            continue
+        for e in events_by_article.get(aid, []):
+            if e["date"] is not None and e["date_precision"] == "day" and _specific(e["location"]):
+                anchors.append((e["date"], event_kind(e["attacker_side"], e["target_side"]), e["location"], tuple(e["weapons"])))
+    if not anchors:
+        return {}
+    out: dict[str, tuple[dt.date, str]] = {}
+    for aid, text, basis, pub in articles:
+        if basis in STATED_BASES:
+            continue
+        own_floor, _ = infer_publication_date(text)
+        floor0 = own_floor or dt.date.min
+        candidates = []
+        for e in events_by_article.get(aid, []):
+            if not _specific(e["location"]):
+                continue
+            kind = event_kind(e["attacker_side"], e["target_side"])
+            for date, akind, loc, weapons in anchors:
+                if akind == kind and places_compatible(loc, e["location"]) and _weapons_ok(weapons, e["weapons"]):
+                    floor = date + dt.timedelta(days=e.get("after_days") or 0)
+                    if floor >= floor0:
+                        candidates.append((floor, date, loc))
+        if not candidates:
+            continue
+        floor, date, loc = min(candidates)
+        new, evidence = infer_publication_date(text, not_before=floor)
+        if new and new != pub:
+            out[aid] = (new, f"{evidence}; reports the attack at {loc} of {date.isoformat()} told by dated articles")
+    return out

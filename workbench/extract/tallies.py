@@ -1,0 +1,67 @@
+"""Running counts of attacks stated by someone: "at least 78 attacks on US forces since mid-October".
+
+A tally is a number of attacks told with a period it runs over (since..., so far, to date,
+in total). Its target comes from the words after "attacks on/against", its start from the
+"since" date, its claimant as for claims (attribution, else the outlet).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.extract.claims import claimant_for
+from workbench.extract.context import ArticleContext
+from workbench.extract.events import target_side_in
+
+__all__ = ["Tally", "extract_tallies"]
+
+_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|tally|overall|this year|altogether)\b", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s*(?:separate\s+|drone\s+|rocket\s+|missile\s+|hostile\s+|militia\s+|such\s+|other\s+){0,2}"
+    r"(?:attacks|strikes|assaults|incidents|operations|rocket attacks|drone attacks)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Tally:
+    start: int
+    end: int
+    count: int | None
+    qualifier: str
+    since: object  # datetime.date | None
+    since_precision: str | None
+    target_side: str
+    claimant: str | None
+    claimant_side: str
+
+
+def extract_tallies(ctx: ArticleContext) -> list[Tally]:
+    out: list[Tally] = []
+    text = ctx.text
+    for sent in ctx.sentences:
+        if not _GATE.search(sent.text):
+            continue
+        for q in ctx.quantities:
+            if not (sent.start <= q.start and q.end <= sent.end) or (q.low or 0) < 2:
+                continue
+            noun = _NOUN_AFTER.match(text, q.end)
+            if not noun:
+                continue
+            since = [d for d in ctx.dates if d.kind == "since" and sent.start <= d.start < sent.end]
+            rest = text[noun.end() : sent.end]
+            found = target_side_in(rest[:80])
+            actor, _ = claimant_for(ctx, sent, q.start)
+            end = max(noun.end(), since[0].end if since else noun.end())
+            out.append(
+                Tally(
+                    start=q.start, end=end, count=q.low, qualifier=q.qualifier,
+                    since=since[0].date if since else None,
+                    since_precision=since[0].precision if since else None,
+                    target_side=found[1] if found else "unknown",
+                    claimant=actor.name if actor else ctx.outlet,
+                    claimant_side=actor.side if actor else ctx.outlet_side,
+                )
+            )
+    return out
