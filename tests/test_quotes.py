@@ -103,6 +103,19 @@ SPEAKER_CASES = [
      [("stressed the need to protect the diplomatic missions,", "Mohammed Shia al-Sudani")]),
     # not in the gazetteer: the descriptive noun phrase
     ("The mourners chanted “No to America” outside the shrine.", [("No to America", "mourners")]),
+    ("“Enough is enough,” one protester shouted.", [("Enough is enough,", "protester")]),
+    # "X quoted Y as saying" gives Y
+    ("“The answer will be painful,” Al-Ahed TV quoted Khazali as saying.",
+     [("The answer will be painful,", "Qais al-Khazali")]),
+    # attribution in the middle of two quotes
+    ("“We hit the depot,” Kirby said, “and we will hit it again.”",
+     [("We hit the depot,", "John Kirby"), ("and we will hit it again.", "John Kirby")]),
+    # each quote has its own subject; a later clause does not speak for the first quote
+    ("Iran said it was “not involved” in the raid, while Kata'ib Hezbollah called it “a duty.”",
+     [("not involved", "Iran"), ("a duty.", "Kata'ib Hezbollah")]),
+    # "X's deputy" is not X
+    ("“The strikes were measured,” Kirby’s deputy told reporters.",
+     [("The strikes were measured,", "Kirby’s deputy")]),
 ]
 
 
@@ -168,6 +181,13 @@ def test_continuation(text, speaker):
     assert quotes[1].speaker_start is None
 
 
+def test_open_quote_takes_speaker_of_its_reopening():
+    text = "The rally ended at noon.\n“The occupation has no place here.\n“We will keep marching,” Khazali said."
+    first, second = extract_quotes(text)
+    assert not first.closed and first.speaker == second.speaker == "Qais al-Khazali"
+    assert first.basis == "continuation"
+
+
 def test_signature_line():
     text = "“Two drones were shot down near the base.”\n— Spokesman Col. Wayne Marotto (@OIRSpox) May 3, 2021"
     (q,) = extract_quotes(text)
@@ -218,3 +238,16 @@ def test_given_sentences_and_mentions_are_used():
     a = extract_quotes(text, sentences=split_sentences(text), mentions=g.find(text))
     assert a == extract_quotes(text)
     assert a[0].speaker == "Wayne Marotto"
+
+
+def test_speech_vocabulary_integrity():
+    from workbench.resources import load_yaml
+
+    data = load_yaml("speech.yaml")
+    for key, value in data.items():
+        words = value if isinstance(value, list) else (
+            [w for ws in value.values() for w in ws] if isinstance(value, dict) else []
+        )
+        assert all(isinstance(w, str) and w == w.strip() and w for w in words), key
+    assert set(data["descriptors"]) == {"source", "group", "person", "any"}
+    assert not set(data["verbs"]) & set(data["participles"])

@@ -98,3 +98,24 @@ def test_deterministic_and_vocabulary():
     a = score_stance("We vow retaliation against the occupation", speaker_side="factions")
     b = score_stance("We vow retaliation against the occupation", speaker_side="factions")
     assert a == b and a.stance in STANCES
+
+
+def test_lexicon_integrity():
+    from workbench.actors import SIDES
+    from workbench.resources import load_yaml
+
+    data = load_yaml("stance.yaml")
+    classes = {"escalatory", "deescalatory", "condemnatory"}
+    seen = set()
+    for entry in [*data["cues"], *data["context_cues"]]:
+        cue = entry["cue"]
+        assert isinstance(cue, str) and cue.strip() == cue and cue
+        assert entry["class"] in classes and float(entry["weight"]) > 0
+        for side, cls in (entry.get("by_side") or {}).items():
+            assert side in SIDES and (cls in classes or cls == "none")
+        assert (cue.lower(), entry["class"]) not in seen
+        seen.add((cue.lower(), entry["class"]))
+    assert all(isinstance(n, str) for n in data["negators"])
+    assert set(data["negation_flip"]) == classes
+    for order in data["tie_order"].values():
+        assert sorted(order) == sorted(classes)

@@ -70,6 +70,9 @@ def _lex() -> _Lexicon:
 
 _GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion", re.I)
 _BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
+_ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring)", re.I)
+# Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
+_VICTIMS_AFTER = re.compile(r"\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
 _STOP_BETWEEN = re.compile(r"[;:.!?]|,\s|\b(?:but|while|after|before|since|if)\b")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
 _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
@@ -195,6 +198,12 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
             if om.end() <= q.start <= om.end() + 3:
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
+    # "the strike killed two commanders", "wounded three other civilians"
+    if _ACTIVE_OUTCOME.fullmatch(om.group()):
+        for q in quantities:
+            if om.end() < q.start <= om.end() + 3:
+                stop = _BREAK.search(text, q.end, sent.end)
+                return q, (q.end, stop.start() if stop else sent.end)
     # "the death toll rose to 12"
     for q in quantities:
         if q.start > om.end() and _TOLL_TO.match(text, om.end(), q.start):
@@ -255,6 +264,10 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if q.low is None and q.qualifier not in ("vague",):
                 continue
             outcome = lex.outcome_of.get(re.sub(r"\s+", " ", om.group().lower()), "casualties")
+            if vs == ve or not text[vs:ve].strip(" “”\"'"):
+                after = _VICTIMS_AFTER.match(text, om.end(), sent.end)
+                if after and _victim_side(ctx, after.start(1), after.end(1), "unknown")[1]:
+                    vs, ve = after.start(1), after.end(1)
             items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
             taken.add(id(q))
         for q, outcome, (vs, ve), s, e in items:

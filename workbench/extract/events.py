@@ -275,10 +275,14 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             attacker, attacker_side = actor.actor.name, actor.actor.side
         elif words:
             attacker_side = words[1]
-    else:
+    elif not passive:
         seg_s = max(cs, ts - (90 if verbal else 40))
+        window_s = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
             seg_s = rep.end()
+        if seg_s > window_s and _SELF_PRONOUN.fullmatch(text, seg_s, ts):
+            # "The Islamic Resistance said it attacked ...": the speaker is the attacker.
+            seg_s = window_s
         actor = _actor_in(ctx, seg_s, ts, last=True)
         words = _side_of_words(text[seg_s:ts])
         if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
@@ -452,6 +456,7 @@ def _after_days(before: str) -> int | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 _TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
 
 

@@ -639,8 +639,8 @@ def _signature(att: _Attributor, sp: _Span) -> _Attr | None:
 def _reported(att: _Attributor, s: Sentence) -> None:
     """A sentence without quotes whose subject speaks updates the running speaker."""
     text, v = att.text, att.v
-    acc = v.according.match(text, s.start, s.end) or v.according.search(text, s.start, s.end)
-    if acc and acc.start() == s.start:
+    acc = v.according.match(text, s.start, s.end)
+    if acc:
         hit = _np_after(att, acc.end(), s.end, pos=s.start)
         if hit:
             att.remember(hit.who, s.start)

@@ -51,7 +51,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 continue
             since = [d for d in ctx.dates if d.kind == "since" and sent.start <= d.start < sent.end]
             rest = text[noun.end() : sent.end]
-            found = target_side_in(rest[:80])
+            found = target_side_in(rest[:80]) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
             actor, _ = claimant_for(ctx, sent, q.start)
             end = max(noun.end(), since[0].end if since else noun.end())
             out.append(

@@ -1,0 +1,132 @@
+"""Casualty claims and tallies, on sentences written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from workbench.extract import extract_article
+
+PUB = dt.date(2024, 2, 1)
+
+
+def extraction(text: str, outlet="Reuters", side="media"):
+    return extract_article("t", text, published=PUB, outlet=outlet, outlet_side=side)
+
+
+def claims_of(text: str, **kw):
+    return extraction(text, **kw).claims
+
+
+@pytest.mark.parametrize(
+    "text, outcome, low, high, qualifier, victim_side",
+    [
+        ("Four Iraqi fighters were killed in the strike, the PMF said.", "killed", 4, 4, "exact", "factions"),
+        ("At least five militiamen were killed in the raid, security sources said.", "killed", 5, None, "at_least", "factions"),
+        ("More than 100 American troops suffered traumatic brain injuries, the Pentagon admitted.", "injured", 101, None, "over", "us"),
+        ("The strike killed around 30 people, a local official said.", "killed", 30, 30, "approx", None),
+        ("Several American soldiers were wounded in the attack, the channel claimed.", "injured", None, None, "vague", "us"),
+        ("There were no injuries to US personnel, a defense official said.", "injured", 0, 0, "none", "us"),
+        ("The attack caused no casualties, the coalition said.", "casualties", 0, 0, "none", None),
+        ("Three service members sustained minor injuries, CENTCOM said in a statement.", "injured", 3, 3, "exact", "us"),
+        ("The drone strike on the car killed two Kataib Hezbollah commanders, the group said.", "killed", 2, 2, "exact", "factions"),
+        ("Local media reported that the raid left 12 civilians dead.", "killed", 12, 12, "exact", "civilians"),
+    ],
+)
+def test_claim_numbers_and_victims(text, outcome, low, high, qualifier, victim_side):
+    cs = claims_of(text)
+    assert len(cs) == 1, cs
+    c = cs[0]
+    assert (c["outcome"], c["low"], c["high"], c["qualifier"]) == (outcome, low, high, qualifier)
+    if victim_side is not None:
+        assert c["victim_side"] == victim_side
+
+
+@pytest.mark.parametrize(
+    "text, claimant, claimant_side",
+    [
+        ("Four fighters were killed, the Popular Mobilization Forces said.", "Popular Mobilization Forces", "factions"),
+        ("According to Sabereen News, six American soldiers were wounded.", "Sabereen News", "factions"),
+        ("Russia’s Sputnik cited Syrian sources as saying that nine US soldiers were injured.", "Sputnik", "russia"),
+        ("Pentagon press secretary John Kirby said there were no injuries.", "Pentagon", "us"),
+        ("Kataib Hezbollah said two of its members were killed in the strike.", "Kata'ib Hezbollah", "factions"),
+        ("Two civilians were wounded in the blast.", "Reuters", "media"),
+    ],
+)
+def test_claimants(text, claimant, claimant_side):
+    cs = claims_of(text)
+    assert len(cs) == 1, cs
+    assert cs[0]["claimant"] == claimant
+    assert cs[0]["claimant_side"] == claimant_side
+
+
+def test_number_told_apart_and_claim_in_quote():
+    text = (
+        "Rockets hit the Ain al-Asad air base on Tuesday.\n"
+        "The channel put the number of the wounded at eight.\n"
+        "“There were no injuries,” coalition spokesman Wayne Marotto said."
+    )
+    cs = claims_of(text)
+    assert [c["low"] for c in cs] == [8, 0]
+    assert cs[1]["claimant"] == "Operation Inherent Resolve"  # a spokesman speaks for his organisation
+    assert all(c["victim_side"] == "us" for c in cs)
+
+
+def test_two_outcomes_in_one_sentence_are_two_claims():
+    cs = claims_of("Syrian state media said the strike killed one child and wounded three other civilians.")
+    got = sorted((c["outcome"], c["low"], c["victim_side"]) for c in cs)
+    assert got == [("injured", 3, "civilians"), ("killed", 1, "civilians")]
+
+
+def test_repeated_claim_is_one_claim():
+    text = (
+        "No casualties were reported, the coalition said.\n"
+        "The coalition said again on Wednesday that there were no casualties."
+    )
+    assert len(claims_of(text)) == 1
+
+
+def test_no_number_no_claim():
+    assert claims_of("The group vowed to avenge the blood of its martyrs.") == []
+    assert claims_of("Death to America, the crowd chanted.") == []
+
+
+def test_claims_link_to_the_attack_they_count():
+    text = (
+        "A US drone strike hit a car in eastern Baghdad on Wednesday night.\n"
+        "Two Kataib Hezbollah commanders were killed in the strike, the group said."
+    )
+    x = extraction(text)
+    assert len(x.events) == 1
+    assert x.claims and x.claims[0]["event"] == 0
+    assert x.claims[0]["date"] == dt.date(2024, 1, 31)
+
+
+def test_claim_spans_are_article_text():
+    text = "At least five militiamen were killed in the raid, security sources said. No injuries were reported."
+    for c in claims_of(text):
+        assert text[c["start"] : c["end"]] == c["snippet"]
+
+
+@pytest.mark.parametrize(
+    "text, count, qualifier, target, since",
+    [
+        ("There have been at least 150 attacks on US forces in Iraq and Syria since October 17, the Pentagon said.",
+         150, "at_least", "us", dt.date(2023, 10, 17)),
+        ("US forces have come under more than 170 attacks since mid-October, officials said.", 171, "over", "us", None),
+        ("The Islamic Resistance has claimed 66 attacks on American bases so far.", 66, "exact", "us", None),
+    ],
+)
+def test_tallies(text, count, qualifier, target, since):
+    x = extraction(text)
+    assert len(x.tallies) == 1, x.tallies
+    t = x.tallies[0]
+    assert (t["count"], t["qualifier"]) == (count, qualifier)
+    assert t["target_side"] == target
+    if since:
+        assert t["since"] == since
+    assert x.events == []
+
+
+def test_single_day_count_is_not_a_tally():
+    x = extraction("The group said it carried out eleven attacks on Friday.")
+    assert x.tallies == []

@@ -1,0 +1,143 @@
+"""Events: attacks reported as having happened, with their sides, weapons, place and date.
+
+Every sentence here is written for these tests in the style of the news the workbench reads.
+"""
+
+import datetime as dt
+
+import pytest
+
+from workbench.extract import extract_article
+
+PUB = dt.date(2024, 1, 31)  # a Wednesday
+
+
+def events_of(text: str, published=PUB):
+    return extract_article("t", text, published=published, outlet="Reuters", outlet_side="media").events
+
+
+def one_event(text: str, published=PUB) -> dict:
+    evs = events_of(text, published)
+    assert len(evs) == 1, [e["snippet"] for e in evs]
+    return evs[0]
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target, weapons, location, date",
+    [
+        ("Three rockets struck the Ain al-Asad air base in western Iraq on Monday, officials said.",
+         "unknown", "us", ["rocket"], "Ain al-Asad air base", dt.date(2024, 1, 29)),
+        ("A drone targeted US forces at Erbil International Airport late Tuesday.",
+         "unknown", "us", ["drone"], "Erbil airport", dt.date(2024, 1, 30)),
+        ("US warplanes struck Kataib Hezbollah positions in al-Qaim on Friday.",
+         "us", "factions", ["airstrike"], "al-Qaim", dt.date(2024, 1, 26)),
+        ("American forces at the al-Omar oil field came under rocket attack on January 22.",
+         "unknown", "us", ["rocket"], "al-Omar oil field", dt.date(2024, 1, 22)),
+        ("The Islamic Resistance in Iraq said it attacked the Harir base with a drone on Sunday.",
+         "factions", "us", ["drone"], "Harir base", dt.date(2024, 1, 28)),
+        ("A US drone strike killed a senior commander in eastern Baghdad on Wednesday.",
+         "us", "factions", ["drone"], "Baghdad", dt.date(2024, 1, 31)),
+        ("Two Katyusha rockets landed near the US embassy in Baghdad yesterday.",
+         None, None, ["rocket"], None, None),  # 'landed near' is not in the trigger list: no event
+    ],
+)
+def test_event_fields(text, attacker, target, weapons, location, date):
+    evs = events_of(text)
+    if attacker is None:
+        assert evs == [] or all(e["weapons"] for e in evs)
+        return
+    assert len(evs) == 1, [e["snippet"] for e in evs]
+    e = evs[0]
+    assert e["attacker_side"] == attacker
+    assert e["target_side"] == target
+    assert e["weapons"] == weapons
+    assert e["location"] == location
+    assert e["date"] == date
+    assert e["date_precision"] == "day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group vowed to continue its drone attacks on American bases until the last soldier leaves.",
+        "Kataib Hezbollah warned that any attack on its positions would be met with a crushing response.",
+        "If the occupation does not withdraw, the resistance will strike its bases across the region.",
+        "There have been at least 150 attacks on US forces in Iraq and Syria since October 17.",
+        "Washington blames the factions for the attacks on its troops.",
+        "The militia said it was ready to target American interests.",
+        "The Pentagon said it would respond at a time and place of its choosing.",
+        "Officials denied that any strike had taken place.",
+        "The minister condemned the attacks and called for restraint.",
+    ],
+)
+def test_not_an_event(text):
+    assert events_of(text) == []
+
+
+def test_mentions_of_one_attack_are_one_event():
+    text = (
+        "Rockets hit the Victory base near Baghdad airport on Tuesday night, a security source said.\n"
+        "The attack caused minor damage, according to the coalition.\n"
+        "No group claimed the rocket attack on the base."
+    )
+    e = one_event(text)
+    assert e["weapons"] == ["rocket"]
+    assert e["target_side"] == "us"
+    assert e["date"] == dt.date(2024, 1, 30)
+    assert e["n_mentions"] >= 2
+    assert "Rockets hit the Victory base" in e["snippet"]
+
+
+def test_two_attacks_on_one_day_in_two_places_stay_apart():
+    text = (
+        "A drone struck the US embassy in Baghdad on Friday.\n"
+        "Hours later, rockets hit the Harir base in the Kurdistan Region on Friday."
+    )
+    evs = events_of(text)
+    assert len(evs) == 2
+    assert {e["location"] for e in evs} == {"US embassy in Baghdad", "Harir base"}
+
+
+def test_counts_of_munitions_and_attacks():
+    e = one_event("On Sunday, the base was attacked by approx. 20 x 107mm rockets, the coalition said.")
+    assert e["munitions"] == 20
+    e = one_event("The Islamic Resistance in Iraq said it carried out four attacks on US bases in Syria on Monday.")
+    assert e["n_attacks"] == 4
+
+
+def test_relative_dates_resolve_against_publication():
+    e = one_event("US aircraft struck weapons depots in Jurf al-Sakhar yesterday.", published=dt.date(2023, 11, 23))
+    assert e["date"] == dt.date(2023, 11, 22)
+    e = one_event("Warplanes bombed militia headquarters in al-Bukamal on November 22.", published=dt.date(2023, 12, 2))
+    assert e["date"] == dt.date(2023, 11, 22)
+
+
+def test_local_time_wins_over_washington_time():
+    e = one_event(
+        "US warplanes struck three sites on the Iraqi-Syrian border at about 6 pm Eastern Time Sunday, "
+        "in the early hours of Monday local time.",
+        published=dt.date(2021, 6, 29),
+    )
+    assert e["date"] == dt.date(2021, 6, 28)
+
+
+def test_attack_in_quote_counts_but_threat_in_quote_does_not():
+    evs = events_of("“Our drones struck the occupation base at Ain al-Asad on Saturday,” the group said.")
+    assert len(evs) == 1 and evs[0]["target_side"] == "us"
+    assert events_of("“We will strike every American base in the region,” the commander said.") == []
+
+
+def test_every_event_span_is_text_of_the_article():
+    text = (
+        "BAGHDAD (Reuters) - Three rockets struck near the US embassy in Baghdad on Monday night.\n"
+        "US forces at Ain al-Assad airbase were targeted by a drone on Tuesday.\n"
+        "Warplanes struck a Kataib Hezbollah site in Akashat the same day, killing two fighters."
+    )
+    for e in events_of(text):
+        assert text[e["start"] : e["end"]] == e["snippet"]
+        assert 0 <= e["start"] < e["end"] <= len(text)
+
+
+def test_israeli_strike_is_not_a_us_strike():
+    evs = events_of("Israeli warplanes struck a weapons depot near al-Bukamal on Thursday.")
+    assert all(e["attacker_side"] != "us" for e in evs)
