@@ -275,7 +275,9 @@ def extract_corpus(
             if row.article_id in refined:
                 new, _evidence = refined[row.article_id]
                 results[row.article_id] = run(row, new)
-                articles.loc[articles["article_id"] == row.article_id, "published"] = pd.Timestamp(new)
+                at = articles["article_id"] == row.article_id
+                articles.loc[at, "published"] = pd.Timestamp(new)
+                articles.loc[at, "published_basis"] = "inferred"
     return assemble(list(results.values())), articles
 
 

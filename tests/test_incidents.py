@@ -1,0 +1,98 @@
+"""Incidents across articles, and publication dates learned from dated articles.
+
+The articles are written for these tests.
+"""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from workbench import load_corpus
+from workbench.extract.incidents import EventRef, link_incidents
+
+ARTICLES = {
+    "a_wire.txt": (
+        "BAGHDAD (Reuters) - Rockets struck the Victory base near Baghdad airport late on Tuesday, "
+        "a security source said.\n"
+        "No casualties were reported, the US-led coalition said in a statement."
+    ),
+    "b_channel.txt": (
+        "The Islamic Resistance in Iraq said it targeted the occupation base at Victory base with rockets "
+        "on Tuesday night.\n"
+        "Several American soldiers were wounded in the attack, the group claimed."
+    ),
+    "c_state.txt": (
+        "US warplanes struck Kataib Hezbollah positions in al-Qaim on Wednesday, killing four fighters, "
+        "the PMF said."
+    ),
+    "d_undated.txt": (
+        "Iraqi resistance factions on Thursday vowed to avenge the fighters killed when US warplanes "
+        "struck their positions in al-Qaim near the Syrian border.\n"
+        "The US strikes drew condemnation from the government on Thursday."
+    ),
+}
+CATALOG = "file,outlet,url,published\na_wire.txt,Reuters,,2024-01-17\nb_channel.txt,Sabereen News,,2024-01-17\nc_state.txt,Press TV,,2024-01-18\nd_undated.txt,Tasnim,,\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("incidents")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "catalog.csv").write_text(CATALOG, encoding="utf-8")
+    return load_corpus(folder, catalog=folder / "catalog.csv")
+
+
+def test_one_attack_told_by_two_sides_is_one_incident(corpus):
+    ev = corpus.events.set_index("article_id")
+    assert ev.loc["a_wire", "incident_id"] == ev.loc["b_channel", "incident_id"]
+    inc = corpus.incidents.set_index("incident_id").loc[ev.loc["a_wire", "incident_id"]]
+    assert inc["kind"] == "attack_on_us"
+    assert inc["n_articles"] == 2 and inc["n_outlets"] == 2
+    assert inc["date"] == pd.Timestamp("2024-01-16")
+    assert inc["location"] == "Victory Base"
+
+
+def test_claims_of_both_sides_share_the_incident(corpus):
+    cl = corpus.claims.set_index("article_id")
+    assert cl.loc["a_wire", "incident_id"] == cl.loc["b_channel", "incident_id"]
+    assert cl.loc["a_wire", "low"] == 0
+    assert cl.loc["b_channel", "qualifier"] == "vague"
+
+
+def test_a_different_attack_is_another_incident(corpus):
+    ev = corpus.events.set_index("article_id")
+    assert ev.loc["c_state", "incident_id"] != ev.loc["a_wire", "incident_id"]
+    assert ev.loc["c_state", "attacker_side"] == "us"
+
+
+def test_undated_article_dated_from_the_attack_it_reports(corpus):
+    art = corpus.articles.set_index("article_id")
+    assert art.loc["d_undated", "published_basis"] == "inferred"
+    # It reports the strike of Wednesday 17 January and speaks of Thursday: 18 January.
+    assert art.loc["d_undated", "published"] == pd.Timestamp("2024-01-18")
+    ev = corpus.events.set_index("article_id")
+    assert ev.loc["d_undated", "incident_id"] == ev.loc["c_state", "incident_id"]
+
+
+def test_incident_ids_do_not_depend_on_input_order():
+    refs = [
+        EventRef(("a", 0), "a", "X", dt.date(2024, 1, 17), dt.date(2024, 1, 16), "day", "Victory Base", "attack_on_us", "unknown", "us", ("rocket",)),
+        EventRef(("b", 0), "b", "Y", dt.date(2024, 1, 17), dt.date(2024, 1, 17), "day", "Baghdad airport", "attack_on_us", "factions", "us", ("rocket",)),
+        EventRef(("c", 0), "c", "Z", dt.date(2024, 1, 20), dt.date(2024, 1, 19), "day", "Erbil", "attack_on_us", "unknown", "us", ("drone",)),
+    ]
+    a1, rows1 = link_incidents(refs)
+    a2, rows2 = link_incidents(list(reversed(refs)))
+    assert a1 == a2 and rows1 == rows2
+    assert a1[("a", 0)] == a1[("b", 0)] != a1[("c", 0)]
+
+
+def test_strikes_far_apart_in_time_are_not_linked():
+    refs = [
+        EventRef(("a", 0), "a", "X", None, dt.date(2020, 1, 3), "day", "Baghdad", "us_strike", "us", "factions", ("drone",)),
+        EventRef(("b", 0), "b", "Y", None, dt.date(2024, 2, 7), "day", "Baghdad", "us_strike", "us", "factions", ("drone",)),
+    ]
+    assigned, rows = link_incidents(refs)
+    assert assigned[("a", 0)] != assigned[("b", 0)]
+    assert len(rows) == 2
