@@ -257,7 +257,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     before = text[max(cs, ts - 70) : ts]
     after = text[te : min(ce, te + 80)]
     reference = bool(lex.reference.search(before))
-    if not reference and (lex.not_before.search(before) or lex.not_after.match(text, te, min(ce, te + 70))):
+    if not reference and (_governed(lex.not_before, before) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
     trigger = m.group()
     window = text[cs:ce]
@@ -456,6 +456,18 @@ def _after_days(before: str) -> int | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+# A past attack told in a subordinate clause escapes the vow or threat of the main clause:
+# "vowed to avenge the fighters killed when US warplanes struck their positions".
+_SUBORDINATE = re.compile(r"\b(?:when|after|since|which|because|following|that killed|who were)\b", re.I)
+
+
+def _governed(pattern: re.Pattern, before: str) -> bool:
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    return last is not None and not _SUBORDINATE.search(before, last.end())
+
+
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 _TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
 
