@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from workbench.resources import load_yaml
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "split_sentences", "paragraph_spans"]
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _is_abbreviation(text: str, dot: int, next_word: str) -> bool:
     return False
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Non-empty lines, joining a line broken in mid-sentence with the next one."""
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -93,7 +93,7 @@ def split_sentences(text: str) -> list[Sentence]:
     ['Col. Wayne Marotto said two were hurt.', 'No one died.']
     """
     out: list[Sentence] = []
-    for ps, pe in _paragraph_spans(text):
+    for ps, pe in paragraph_spans(text):
         start = ps
         for m in _BOUNDARY.finditer(text, ps, pe):
             nxt = _NEXT_START.match(text, m.end(), pe)

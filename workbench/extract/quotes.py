@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from workbench.resources import load_yaml
-from workbench.sentences import Sentence, split_sentences
+from workbench.sentences import Sentence, paragraph_spans, split_sentences
 
 __all__ = ["Quote", "find_quote_spans", "extract_quotes"]
 
@@ -61,7 +61,6 @@ _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))[‘'](?=[A-Z0-9])", re
 _SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]—–]|$)", re.M)
 _WORDS = re.compile(r"[\w’']+(?:[-.][\w’']+)*")
 _HAS_WORD = re.compile(r"\w")
-_LINE_END = re.compile(r"[.!?…:\"”’'\)\]]\s*$")
 _NICK_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][\w’'-]*\s$")
 _NICK_AFTER = re.compile(r"\s(?:[A-Z]|al-|el-|bin\b|ibn\b)")
 _MAX_NICKNAME_WORDS = 3
@@ -74,27 +73,6 @@ class _Span:
     end: int
     close_end: int  # index just after the closing mark (== end of paragraph text when open)
     closed: bool
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-empty lines; a line broken in mid-sentence is joined with the next one."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        stripped = line.strip()
-        if not stripped:
-            continue
-        s = start + (len(line) - len(line.lstrip()))
-        e = end - (len(line) - len(line.rstrip()))
-        if spans:
-            ps, pe = spans[-1]
-            if not _LINE_END.search(text, ps, pe) and stripped[0].islower():
-                spans[-1] = (ps, e)
-                continue
-        spans.append((s, e))
-    return spans
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -180,7 +158,7 @@ def _spans(text: str) -> list[_Span]:
     if not _ANY_QUOTE.search(text):
         return []
     out: list[_Span] = []
-    for ps, pe in _paragraphs(text):
+    for ps, pe in paragraph_spans(text):
         if not _ANY_QUOTE.search(text, ps, pe):
             continue
         doubles = _double_spans(text, ps, pe)
@@ -319,7 +297,7 @@ class _Attributor:
         self.spans = spans
         self.sentences = list(sentences)
         self.sent_starts = [s.start for s in self.sentences]
-        self.paragraphs = _paragraphs(text)
+        self.paragraphs = paragraph_spans(text)
         self.para_starts = [p[0] for p in self.paragraphs]
         inside = [(s.open_at, s.close_end) for s in spans]
         self.mentions = [m for m in mentions if not _inside(inside, m.start, m.end)]
