@@ -218,9 +218,9 @@ def articles_per_period(articles: pd.DataFrame, *, freq: str = "M", by: str = "o
     >>> art = pd.DataFrame({"published": pd.to_datetime(["2021-06-28", "2021-06-30", "2021-07-09"]),
     ...                     "outlet_side": ["iran", "iran", "media"], "duplicate_of": [None, "x", None]})
     >>> articles_per_period(art, freq="M")
-          period outlet_side  group  n_articles  n_reprints
-    0 2021-06-01        iran   Iran           2           1
-    1 2021-07-01       media  media           1           0
+          period outlet_side        group  n_articles  n_reprints
+    0 2021-06-01        iran         Iran           2           1
+    1 2021-07-01       media  other media           1           0
     """
     if by not in ("outlet", "outlet_side"):
         raise ValueError(f"by must be 'outlet' or 'outlet_side', not {by!r}")
@@ -343,8 +343,11 @@ def attacks_per_period(events: pd.DataFrame, incidents: pd.DataFrame, *, freq: s
 
 
 def cumulative_incidents(events: pd.DataFrame, incidents: pd.DataFrame, *, kind: str | None = "attack_on_us",
-                         since=None) -> pd.DataFrame:
+                         since=None, until=None) -> pd.DataFrame:
     """Running count of distinct incidents (of ``kind``; None for all) day by day from ``since``.
+
+    With ``since`` the count starts at 0 on that day, and with ``until`` it carries on flat
+    to that day, so that it spans the window of the tallies it is compared with.
 
     >>> ev = pd.DataFrame({"event_id": ["a:e1", "a:e2", "b:e1"], "incident_id": ["i1", "i2", "i2"],
     ...     "date": pd.to_datetime(["2023-10-17", "2023-10-18", "2023-10-18"]),
@@ -365,8 +368,15 @@ def cumulative_incidents(events: pd.DataFrame, incidents: pd.DataFrame, *, kind:
         inc = inc[inc["kind"] == kind]
     if since is not None:
         inc = inc[inc["date"] >= pd.Timestamp(since)]
+    if until is not None:
+        inc = inc[inc["date"] <= pd.Timestamp(until)]
     out = inc.groupby("date", sort=True)["incident_id"].nunique().reset_index(name="n_incidents")
+    if since is not None and (out.empty or out["date"].iloc[0] > pd.Timestamp(since)):
+        out = pd.concat([pd.DataFrame({"date": [pd.Timestamp(since)], "n_incidents": [0]}), out], ignore_index=True)
+    if until is not None and (out.empty or out["date"].iloc[-1] < pd.Timestamp(until)):
+        out = pd.concat([out, pd.DataFrame({"date": [pd.Timestamp(until)], "n_incidents": [0]})], ignore_index=True)
     out["cumulative"] = out["n_incidents"].cumsum()
+    out["date"] = out["date"].astype("datetime64[ns]")
     return out[cols].astype({"n_incidents": "int64", "cumulative": "int64"})
 
 
@@ -555,7 +565,7 @@ def claim_gaps(claims: pd.DataFrame, articles: pd.DataFrame | None = None, *, in
     ('CJTF-OIR: 2; Sabereen News: 5', 3, 2.5, 'contested between sides')
     """
     cols = ["incident_id", "date", "outcome", "victim_side", "figures", "min", "max", "gap", "ratio",
-            "n_sources", "n_outlets", "sides", "grade", "grade_key", "conceded", "key"]
+            "n_sources", "n_outlets", "sides", "grade", "grade_key", "conceded", "kind", "location", "key"]
     if claims.empty:
         return pd.DataFrame(columns=cols)
     bc = claims_by_claimant(claims, articles)
@@ -575,6 +585,13 @@ def claim_gaps(claims: pd.DataFrame, articles: pd.DataFrame | None = None, *, in
                                       "gap", "ratio", "n_sources", "n_outlets", "sides", "key"])
     out = out.merge(grades.rename(columns={"grade": "grade_key"}), on=["key", "outcome", "victim_side"], how="left")
     out["grade"] = out["grade_key"].map(lambda g: _label("grades", g))
+    if incidents is not None and len(incidents):
+        where = incidents.drop_duplicates("incident_id").set_index("incident_id")
+        for col in ("kind", "location"):
+            known = where[col] if col in where.columns else pd.Series(dtype=object)
+            out[col] = [known.get(i) if isinstance(i, str) else None for i in out["incident_id"]]
+    else:
+        out["kind"], out["location"] = None, None
     for col in ("min", "max", "gap"):
         out[col] = out[col].astype("Int64")
     out["ratio"] = out["ratio"].astype("float64").round(2)

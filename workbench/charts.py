@@ -167,6 +167,13 @@ def tallies_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame) -> alt.TopLev
                alt.Tooltip("claim:N", title="Stated"), alt.Tooltip("since_label:N", title="Since"),
                alt.Tooltip("counted:Q", title="Workbench count, same window"), alt.Tooltip("snippet:N", title="Sentence")]
         base = alt.Chart(t).encode(x=x, tooltip=tip)
+        # The pace the tally implies: from 0 at its start to the stated figure at its date.
+        pace = pd.concat([
+            pd.DataFrame({"tally_id": t["tally_id"], "date": t["since"], "value": 0}).dropna(subset=["date"]),
+            pd.DataFrame({"tally_id": t["tally_id"], "date": t["date"], "value": t["stated"]})], ignore_index=True)
+        if not pace.empty:
+            layers.append(alt.Chart(_plain(pace)).mark_line(color="#d62728", strokeDash=[2, 4], opacity=0.6)
+                          .encode(x=x, y=alt.Y("value:Q", title=y_title), detail="tally_id:N"))
         layers += [
             base.mark_rule(color="#d62728", strokeDash=[4, 3]).encode(y=alt.Y("counted:Q", title=y_title), y2="stated:Q"),
             base.mark_point(shape="diamond", filled=True, size=140, color="#d62728").encode(y="stated:Q"),
@@ -175,8 +182,8 @@ def tallies_chart(cumulative: pd.DataFrame, tallies: pd.DataFrame) -> alt.TopLev
         ]
     return (alt.layer(*layers).properties(width=WIDTH, height=300, title=alt.Title(
         "Official running tallies vs the workbench's own count", anchor="start",
-        subtitle=["Red diamonds: a tally an article quotes (e.g. 'at least 78 attacks since mid-October')",
-                  "Blue: distinct incidents the workbench found over the same window; the dashed rule is the gap"]))
+        subtitle=["Red diamond: a tally an article quotes ('at least 78 attacks since mid-October'); dotted: the pace it implies",
+                  "Blue steps: distinct incidents the workbench found since the tally's start; dashed rule: the gap"]))
         .interactive(bind_y=False))
 
 
@@ -229,11 +236,16 @@ def claim_gap_chart(by_claimant: pd.DataFrame, gaps: pd.DataFrame, *, top: int =
 
 def _row_label(r) -> str:
     date = pd.Timestamp(r.date).strftime("%Y-%m-%d") if pd.notna(r.date) else "undated"
-    what = str(r.incident_id) if r.incident_id is not None and not pd.isna(r.incident_id) else "unlinked claim"
-    what = what[11:] if what[:4].isdigit() and len(what) > 11 else what
+    if isinstance(r.kind, str):
+        what = LABELS["kinds"].get(r.kind, r.kind).replace("attacks", "attack").replace("strikes", "strike")
+        what += f" at {r.location}" if isinstance(r.location, str) and r.location else ""
+    elif isinstance(r.incident_id, str):
+        what = r.incident_id[11:] if r.incident_id[:4].isdigit() and len(r.incident_id) > 11 else r.incident_id
+    else:
+        what = "claim linked to no attack"
     victim = LABELS["sides"].get(r.victim_side, r.victim_side)
     grade = LABELS["grades"].get(r.grade_key, r.grade_key)
-    return f"{date} · {what.replace('_', ' ')} · {r.outcome}: {victim} [{grade}]"
+    return f"{date} · {what} · {r.outcome}: {victim} [{grade}]"
 
 
 # -- 04 ---------------------------------------------------------------------------------------
@@ -298,7 +310,7 @@ def _with_gaps(per_period: pd.DataFrame, freq: str) -> pd.DataFrame:
         for p in grp["period"]:
             nxt = p + step
             if nxt not in periods and nxt <= per_period["period"].max():
-                rows.append({"period": nxt, "key": key, "group": grp["group"].iloc[0], "escalation": float("nan"), "n_quotes": 0})
+                rows.append({"period": nxt, "key": key, "group": grp["group"].iloc[0], "escalation": float("nan"), "n_quotes": float("nan")})
     if not rows:
         return per_period
     return pd.concat([per_period, pd.DataFrame(rows)], ignore_index=True).sort_values(["period", "key"], ignore_index=True)

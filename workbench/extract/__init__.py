@@ -217,8 +217,8 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
         for i, e in enumerate(r.events):
             events.append({"event_id": f"{aid}:e{i + 1}", "article_id": aid, **e, "incident_id": assigned.get((aid, i))})
         for i, c in enumerate(r.claims):
-            ei = c.pop("event") if "event" in c else None
-            claims.append({"claim_id": f"{aid}:c{i + 1}", "article_id": aid, **c,
+            ei = c.get("event")
+            claims.append({"claim_id": f"{aid}:c{i + 1}", "article_id": aid, **{k: v for k, v in c.items() if k != "event"},
                            "incident_id": assigned.get((aid, ei)) if ei is not None else None,
                            "event_id": f"{aid}:e{ei + 1}" if ei is not None else None})
         for i, t in enumerate(r.tallies):
@@ -236,6 +236,12 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
     for name, col in (("events", "date"), ("claims", "date"), ("tallies", "since"), ("tallies", "as_of"),
                       ("quotes", "date"), ("incidents", "date"), ("incidents", "first_reported")):
         tables[name][col] = pd.to_datetime(tables[name][col], errors="coerce")
+    # Text columns keep one dtype whether or not any value is present (stable Parquet schemas).
+    for name, df in tables.items():
+        for col in df.columns:
+            if col not in ("weapons", "cues") and df[col].dtype == object:
+                if df[col].map(lambda v: v is None or isinstance(v, str)).all():
+                    df[col] = df[col].astype("str")
     for name, cols in (("events", ["munitions", "n_attacks", "start", "end"]), ("claims", ["low", "high", "start", "end"]),
                        ("tallies", ["count", "start", "end"]), ("quotes", ["start", "end"]),
                        ("incidents", ["n_articles", "n_outlets"])):
