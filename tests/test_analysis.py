@@ -159,6 +159,7 @@ def test_filter_frame_each_filter():
     assert A.filter_frame(df, date_range=("2023-10-20", None))["event_id"].tolist() == ["b:e2", "c:e1", "c:e2"]
     assert A.filter_frame(df, keyword="KATYUSHA")["event_id"].tolist() == ["c:e2"]
     assert A.filter_frame(df, keyword="no such word").empty
+    assert A.filter_frame(df, where={"target_side": ["factions"], "nope": ["x"]})["event_id"].tolist() == ["b:e2"]
     # A filter the table has no column for is ignored.
     assert len(A.filter_frame(df.drop(columns=["weapons"]), weapons=["rocket"])) == 5
 

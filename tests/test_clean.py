@@ -50,7 +50,7 @@ BOILERPLATE = [
     pytest.param([P1, "File photo: AFP", P2, P3], "boilerplate", id="file photo credit"),
     pytest.param([P1, "(Photo by Karim Saleh/Reuters)", P2, P3], "boilerplate", id="photo by"),
     pytest.param([*BODY, "Tags: Iraq, Erbil, drones"], "boilerplate", id="tags"),
-    pytest.param([*BODY, "Related News"], "boilerplate", id="related"),
+    pytest.param([*BODY, "Related News"], "related links", id="related"),
     pytest.param([*BODY, "Copyright © 2023 Tigris Monitor"], "boilerplate", id="copyright"),
     pytest.param(["News ID: 48213", *BODY], "boilerplate", id="news id"),
     pytest.param(

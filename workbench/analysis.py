@@ -158,6 +158,7 @@ def filter_frame(
     outlets: Iterable[str] | None = None,
     outlet_sides: Iterable[str] | None = None,
     keyword: str | None = None,
+    where: dict[str, Iterable] | None = None,
 ) -> pd.DataFrame:
     """Rows of ``df`` that pass every filter given; a filter left empty (None, ``[]``, "") keeps all.
 
@@ -166,7 +167,8 @@ def filter_frame(
     ``published``, ``period`` (rows with no date are dropped once a range is set);
     ``sides`` to any side column (attacker, target, claimant, victim, speaker);
     ``actors`` to any actor column; ``weapons`` to the ``weapons`` lists; ``keyword``
-    (case-insensitive, literal) to snippets, texts, titles, speakers and claimants.
+    (case-insensitive, literal) to snippets, texts, titles, speakers and claimants;
+    ``where`` maps any other column to the values to keep (``{"outcome": ["killed"]}``).
 
     >>> df = pd.DataFrame({"date": pd.to_datetime(["2021-06-28", "2023-12-08"]),
     ...                    "attacker_side": ["us", "factions"], "target_side": ["factions", "us"],
@@ -201,6 +203,10 @@ def filter_frame(
         for col in present:
             hit |= _matches_any(df[col], wanted)
         mask &= hit
+    for col, wanted in (where or {}).items():
+        wanted = set(wanted or ())
+        if wanted and col in df.columns:
+            mask &= _matches_any(df[col], wanted)
     if keyword and keyword.strip():
         present = [c for c in TEXT_COLUMNS if c in df.columns]
         if present:

@@ -24,6 +24,8 @@ __all__ = ["Cleaned", "clean_text"]
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A line that reads as a headline: no closing full stop, comma or semicolon.
 _HEADLINE_END = re.compile(r"[^.,;:]\s*$")
+# A line of prose ends a sentence (headlines and link lists do not).
+_PROSE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 # Lines too short to be worth de-duplicating as repeated paragraphs.
 _MIN_REPEAT_CHARS = 40
 _MAX_TITLE_WORDS = 25
@@ -49,6 +51,7 @@ class Cleaned:
 class _Rules:
     drop_line: tuple[re.Pattern, ...]
     drop_tail: tuple[re.Pattern, ...]
+    drop_block: tuple[re.Pattern, ...]
     navigation: re.Pattern
     signatures: tuple[tuple[re.Pattern, str], ...]
     suffix_seps: tuple[str, ...]
@@ -64,6 +67,7 @@ def _rules() -> _Rules:
     return _Rules(
         drop_line=tuple(re.compile(p, re.I) for p in data["drop_line"]),
         drop_tail=tuple(re.compile(p, re.I) for p in data["drop_tail_from"]),
+        drop_block=tuple(re.compile(p, re.I) for p in data.get("drop_block_from", ())),
         navigation=re.compile(rf"^(?:(?:{alt})\s*[|/>»,·•-]?\s*)+$", re.I),
         signatures=tuple((re.compile(s["pattern"]), s["outlet"]) for s in data["outlet_signatures"]),
         suffix_seps=tuple(data["title_suffix_separators"]),
@@ -126,6 +130,21 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
         dropped["comment section"] += len(lines) - cut
         lines = lines[:cut]
 
+    # Blocks of related headlines: the header line and the headline-like lines after it.
+    unblocked: list[str] = []
+    in_block = False
+    for ln in lines:
+        if any(p.match(ln) for p in rules.drop_block):
+            in_block = True
+            dropped["related links"] += 1
+            continue
+        if in_block and not _PROSE_END.search(ln):
+            dropped["related links"] += 1
+            continue
+        in_block = False
+        unblocked.append(ln)
+    lines = unblocked
+
     published_text = None
     kept: list[str] = []
     for ln in lines:
@@ -145,6 +164,21 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
 
     # The headline: the first line when it reads as one (unless metadata gave it).
     found_title = None
+    # The headline is judged against the first line of prose after it, skipping short
+    # furniture between them (a site name, "Source: ...", a time).
+    following = next((ln for ln in kept[1:] if len(ln.split()) >= 8 or _PROSE_END.search(ln)), None)
+    if (
+        kept and following is not None and kept[1:2] != [following]
+        and not _PROSE_END.search(kept[0]) and _looks_like_title(kept[0], following, rules.suffix_seps)
+    ):
+        head_key = _norm_key(_split_title(kept[0], rules.suffix_seps)[0])
+        between = kept[1 : kept.index(following, 1)]
+        if all(len(b.split()) <= 5 and not _PROSE_END.search(b) and _norm_key(b) != head_key for b in between):
+            for b in between:
+                if outlet_hint is None and len(b.split()) <= 4:
+                    outlet_hint = re.sub(r"\s+(English|Arabic|Online|News)$", "", b).strip() or None
+            dropped["site furniture"] += len(between)
+            kept = [kept[0], *kept[1 + len(between):]]
     if kept and _looks_like_title(kept[0], kept[1] if len(kept) > 1 else None, rules.suffix_seps):
         head, site = _split_title(kept[0], rules.suffix_seps)
         found_title = head

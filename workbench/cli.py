@@ -1,6 +1,7 @@
 """The ``workbench`` command.
 
-    workbench extract SRC... [--catalog FILE] --out DIR [--format parquet|csv]
+    workbench extract SRC... [--catalog FILE] --out DIR [--format parquet|csv] [--workers N]
+                     [--engine local|dask] [--scheduler ADDRESS] [--no-cache]
     workbench eval GOLD.yaml [GOLD.yaml ...] --articles DIR [--catalog FILE] [--misses]
 
 Errors print one line naming the problem and exit non-zero; ``--debug`` shows the traceback.
@@ -29,8 +30,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from workbench import load_corpus
 
     _check_sources(args.sources)
-    corpus = load_corpus(args.sources, catalog=args.catalog, progress=None if sys.stderr.isatty() else False)
-    paths = corpus.save(args.out, format=args.format)
+    if args.engine == "dask" and args.format != "parquet":
+        raise UsageError("--engine dask writes Parquet only")
+    corpus = load_corpus(
+        args.sources, catalog=args.catalog, progress=None if sys.stderr.isatty() else False,
+        workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+        out=args.out if args.engine == "dask" else None, cache=False if args.no_cache else args.out,
+    )
+    if args.engine == "dask":
+        from workbench.corpus import _table_path
+
+        paths = [p for n in corpus.tables() if (p := _table_path(Path(args.out), n))]
+    else:
+        paths = corpus.save(args.out, format=args.format)
     counts = corpus.report["status"].value_counts()
     print(
         f"{len(corpus.articles)} articles, {len(corpus.sentences)} sentences, "
@@ -38,6 +50,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         f"{len(corpus.quotes)} quotes, {len(corpus.incidents)} incidents"
     )
     print("report: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    if corpus.cache is not None:
+        print(f"extracted {corpus.cache.misses} articles, {corpus.cache.hits} reused from the cache")
     print(f"wrote {len(paths)} tables to {args.out}")
     return 0
 
@@ -59,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--catalog", help="CSV mapping files to outlet, url, published")
     ex.add_argument("--out", required=True, help="output folder")
     ex.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    ex.add_argument("--workers", type=int, default=1, help="processes for reading and extraction (default 1)")
+    ex.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="dask: run the extraction as a Dask job and write partitioned Parquet")
+    ex.add_argument("--scheduler", help="address of a Dask scheduler (default: a LocalCluster)")
+    ex.add_argument("--no-cache", action="store_true",
+                    help="extract every article again instead of reusing unchanged results in --out")
     ex.set_defaults(func=_cmd_extract)
 
     ev = sub.add_parser("eval", help="score the extraction against gold annotations")

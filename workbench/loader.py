@@ -166,35 +166,92 @@ def _progress(items: list, enabled: bool | None, desc: str):
     return tqdm(items, desc=desc, unit="file")
 
 
+# Worker-process state: the catalog, set once per process by the pool's initializer.
+_WORKER_CATALOG: Catalog | None = None
+
+
+def _init_worker(cat: Catalog | None) -> None:
+    global _WORKER_CATALOG
+    _WORKER_CATALOG = cat
+
+
+def _prepare_file(path: Path, cat: Catalog | None) -> tuple[list[ReportRow], list[tuple]]:
+    """Read, clean and split one file (pure: no state shared between files).
+
+    Returns the file's report notes and, per document, (base report row, catalog row used,
+    the built article or why it is skipped, sentence spans).
+    """
+    docs, rows = read_file(path)
+    notes = {(r.source_path, r.record): r for r in rows}
+    out = []
+    for doc in docs:
+        note = notes.get((doc.source_path, doc.record))
+        base = _report_row(note) if note else {
+            "source_path": doc.source_path, "record": doc.record, "article_id": doc.article_id,
+            "status": "loaded", "reason": "", "format": doc.fmt, "encoding": doc.encoding,
+        }
+        entry = cat.lookup(Path(doc.source_path).name, doc.article_id) if cat else None
+        built = article_from_doc(doc, entry)
+        spans = None
+        if not isinstance(built, str):
+            spans = [(x.start, x.end) for x in split_sentences(built.text)]
+        out.append((base, entry.row if entry else None, built, spans))
+    return rows, out
+
+
+def _prepare_chunk(paths: list[Path]) -> list[tuple]:
+    return [_prepare_file(p, _WORKER_CATALOG) for p in paths]
+
+
+def _prepared(files: list[Path], cat: Catalog | None, *, workers: int, progress: bool | None):
+    """_prepare_file over every file, in order (in ``workers`` processes when > 1)."""
+    if workers <= 1 or len(files) < 2:
+        for path in _progress(files, progress, "loading"):
+            yield _prepare_file(path, cat)
+        return
+    from workbench.extract import process_pool
+
+    chunk = max(1, min(50, len(files) // (workers * 4) or 1))
+    chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
+    with process_pool(workers, initializer=_init_worker, initargs=(cat,)) as pool:
+        for part in _progress_iter(pool.map(_prepare_chunk, chunks), len(chunks), progress):
+            yield from part
+
+
+def _progress_iter(it, total: int, enabled: bool | None):
+    if enabled is False or (enabled is None and total * 50 < 200):
+        return it
+    from tqdm.auto import tqdm
+
+    return tqdm(it, total=total, desc="loading", unit="chunk")
+
+
 def build_tables(
-    paths: PathsLike, catalog: str | Path | Catalog | None = None, *, progress: bool | None = None
+    paths: PathsLike, catalog: str | Path | Catalog | None = None, *, progress: bool | None = None,
+    workers: int = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Read, clean and split every input; return (articles, sentences, report)."""
+    """Read, clean and split every input; return (articles, sentences, report).
+
+    ``workers`` > 1 reads, cleans and splits files in that many processes; the tables are
+    identical to the serial ones.
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     cat = catalog if isinstance(catalog, Catalog) or catalog is None else read_catalog(catalog)
     files, report_rows = iter_input_files(paths)
     report: list[dict] = [_report_row(r) for r in report_rows]
     records: dict[str, ArticleRecord] = {}
+    spans_of: dict[str, list[tuple[int, int]]] = {}
     used_rows: set[int] = set()
 
-    for path in _progress(files, progress, "loading"):
-        docs, rows = read_file(path)
-        notes = {(r.source_path, r.record): r for r in rows}
+    for rows, prepared in _prepared(files, cat, workers=workers, progress=progress):
         report.extend(_report_row(r) for r in rows if r.status != "loaded")
-        for doc in docs:
-            note = notes.get((doc.source_path, doc.record))
-            base = _report_row(note) if note else {
-                "source_path": doc.source_path, "record": doc.record, "article_id": doc.article_id,
-                "status": "loaded", "reason": "", "format": doc.fmt, "encoding": doc.encoding,
-            }
-            entry = cat.lookup(Path(doc.source_path).name, doc.article_id) if cat else None
-            built = article_from_doc(doc, entry)
+        for base, entry_row, built, spans in prepared:
             if isinstance(built, str):
                 report.append({**base, "status": "skipped", "reason": built})
                 continue
-            if entry:
-                used_rows.add(entry.row)
+            if entry_row is not None:
+                used_rows.add(entry_row)
             reasons = [base["reason"]] if base["reason"] else []
             if built.cleaning:
                 reasons.append(built.cleaning)
@@ -211,6 +268,7 @@ def build_tables(
                 reasons.append(f"id {built.article_id} already used by {prior.source_path}; renamed {new_id}")
                 built = ArticleRecord(**{**built.__dict__, "article_id": new_id})
             records[built.article_id] = built
+            spans_of[built.article_id] = spans
             report.append({**base, "article_id": built.article_id, "status": "loaded", "reason": "; ".join(reasons)})
 
     if cat:
@@ -244,9 +302,9 @@ def build_tables(
 
     sentences = pd.DataFrame(
         [
-            (r.article_id, i, s.start, s.end, s.text)
+            (r.article_id, i, a, b, r.text[a:b])
             for r in ordered
-            for i, s in enumerate(split_sentences(r.text))
+            for i, (a, b) in enumerate(spans_of[r.article_id])
         ],
         columns=SENTENCE_COLUMNS,
     )

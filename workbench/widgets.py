@@ -45,7 +45,9 @@ def _months(frames) -> list[pd.Timestamp]:
 class FilterPanel:
     """Filter controls built from a corpus; empty selections mean "all"."""
 
-    def __init__(self, corpus, *, tables=("events", "claims", "quotes")):
+    def __init__(self, corpus, *, tables=("events", "claims", "quotes"), extra: tuple[str, ...] = ()):
+        """``extra`` names further columns to filter on (e.g. ``("outcome", "stance")``): one
+        multiple-choice control each, applied to the tables that have that column."""
         import ipywidgets as w
 
         self.corpus = corpus
@@ -63,6 +65,10 @@ class FilterPanel:
             "outlet_sides": w.SelectMultiple(options=_values([corpus.articles], ("outlet_side",)), description="Outlet side", rows=5, layout=layout),
             "keyword": w.Text(description="Keyword", placeholder="word in the sentence", continuous_update=False),
         }
+        self.extra = tuple(extra)
+        for col in self.extra:
+            self.controls[col] = w.SelectMultiple(options=_values(frames, (col,)), rows=5, layout=layout,
+                                                  description=col.replace("_", " ").capitalize())
         self.reset_button = w.Button(description="Reset filters", icon="undo")
         self.reset_button.on_click(lambda _b: self.reset())
         self._callbacks: list[Callable] = []
@@ -73,6 +79,7 @@ class FilterPanel:
             self.controls["date_range"],
             w.HBox([self.controls[k] for k in ("sides", "actors", "weapons")]),
             w.HBox([self.controls[k] for k in ("outlets", "outlet_sides")] + [w.VBox([self.controls["keyword"], self.reset_button])]),
+            *([w.HBox([self.controls[k] for k in self.extra])] if self.extra else []),
         ])
 
     # -- state -----------------------------------------------------------------------------
@@ -86,6 +93,7 @@ class FilterPanel:
             "date_range": date_range, "sides": list(c["sides"].value), "actors": list(c["actors"].value),
             "weapons": list(c["weapons"].value), "outlets": list(c["outlets"].value),
             "outlet_sides": list(c["outlet_sides"].value), "keyword": c["keyword"].value or None,
+            "where": {col: list(c[col].value) for col in self.extra},
         }
 
     def reset(self) -> None:
@@ -134,7 +142,7 @@ class FilterPanel:
         if name == "incidents":
             ids = set(self.filtered("events")["incident_id"].dropna())
             inc = self.corpus.incidents
-            return filter_frame(inc[inc["incident_id"].isin(ids)], date_range=values["date_range"])
+            return filter_frame(inc[inc["incident_id"].isin(ids)], date_range=values["date_range"], where=values["where"])
         return filter_frame(self._context(name), **values)
 
     def _ipython_display_(self):  # pragma: no cover - display only

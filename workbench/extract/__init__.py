@@ -9,7 +9,10 @@ the attack they count.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -24,7 +27,8 @@ from workbench.extract.tallies import extract_tallies
 from workbench.schema import EXTRACTED_TABLES
 from workbench.sentences import Sentence
 
-__all__ = ["extract_corpus", "extract_tables", "extract_article", "ArticleExtraction"]
+__all__ = ["extract_corpus", "extract_tables", "extract_article", "ArticleExtraction", "ExtractionCache",
+           "extractor_version", "map_chunked", "process_pool", "CHUNK"]
 
 _LOOKBACK_SENTENCES = 2
 
@@ -250,40 +254,193 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
     return tables
 
 
+#: Articles per task sent to a worker process.
+CHUNK = 50
+
+
+def extractor_version() -> str:
+    """A digest of the extraction code and data: cached results are valid only for the same one."""
+    return _extractor_version()
+
+
+@lru_cache(maxsize=1)
+def _extractor_version() -> str:
+    root = Path(__file__).resolve().parent.parent
+    files = sorted([*root.glob("extract/*.py"), *root.glob("data/*.yaml"),
+                    *(root / f"{m}.py" for m in ("actors", "places", "dates", "numbers", "sentences"))])
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# One task: (article_id, text, published, outlet, outlet_side, sentence starts, sentence ends).
+Task = tuple
+
+
+def _extract_task(task: Task) -> ArticleExtraction:
+    aid, text, published, outlet, side, starts, ends = task
+    sentences = None if starts is None else [Sentence(s, e, text[s:e]) for s, e in zip(starts, ends)]
+    return extract_article(aid, text, published=published, outlet=outlet, outlet_side=side, sentences=sentences)
+
+
+def _extract_chunk(tasks: list[Task]) -> list[ArticleExtraction]:
+    return [_extract_task(t) for t in tasks]
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def process_pool(workers: int, *, initializer=None, initargs: tuple = ()):
+    """A process pool that is safe with threads in the parent (forkserver, else spawn)."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["workbench.extract", "workbench.loader"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer, initargs=initargs)
+
+
+def map_chunked(fn, items: list, *, workers: int = 1, chunk: int = CHUNK, pool=None) -> list:
+    """``fn`` over chunks of ``items`` (in worker processes when workers > 1), flattened in order."""
+    if not items:
+        return []
+    if workers <= 1 and pool is None:
+        return fn(items)
+    chunks = _chunks(items, chunk)
+    if pool is not None:
+        return [x for part in pool.map(fn, chunks) for x in part]
+    with process_pool(min(workers, len(chunks))) as own:
+        return [x for part in own.map(fn, chunks) for x in part]
+
+
+@dataclass
+class ExtractionCache:
+    """Per-article results keyed by content (text hash, date, outlet) and extractor version.
+
+    ``hits`` and ``misses`` count the lookups of the last run: articles taken from the
+    cache and articles actually extracted.
+    """
+
+    results: dict = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+    used: set = field(default_factory=set, repr=False)  # keys the last run looked up
+
+    @staticmethod
+    def key(task: Task, content_hash: str | None) -> tuple:
+        aid, text, published, outlet, side, _s, _e = task
+        return (aid, content_hash or hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], published, outlet, side,
+                extractor_version())
+
+    def load(self, path: str | Path) -> "ExtractionCache":
+        import pickle
+
+        path = Path(path)
+        if path.is_file():
+            with open(path, "rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, dict) and data.get("version") == extractor_version():
+                self.results = data["results"]
+        return self
+
+    def save(self, path: str | Path, keep: set | None = None) -> None:
+        import pickle
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        results = self.results if keep is None else {k: v for k, v in self.results.items() if k in keep}
+        tmp = path.with_suffix(".tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump({"version": extractor_version(), "results": results}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+
+def _run_tasks(tasks: list[Task], hashes: list, *, workers: int, cache: ExtractionCache | None, pool,
+               mapper=None) -> tuple[list[ArticleExtraction], list[tuple]]:
+    """Results for ``tasks`` in order, from the cache where possible; and the keys used."""
+    keys = [ExtractionCache.key(t, h) for t, h in zip(tasks, hashes)] if cache is not None else []
+    todo = [i for i, k in enumerate(keys) if k not in cache.results] if cache is not None else range(len(tasks))
+    todo = list(todo)
+    run = [tasks[i] for i in todo]
+    done = mapper(run) if mapper is not None else map_chunked(_extract_chunk, run, workers=workers, pool=pool)
+    if cache is None:
+        return done, keys
+    cache.misses += len(todo)
+    cache.hits += len(tasks) - len(todo)
+    for i, r in zip(todo, done):
+        cache.results[keys[i]] = r
+    return [cache.results[k] for k in keys], keys
+
+
+def _sentence_spans(sentences: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
+    """article_id -> (starts, ends) of its sentences, in table order."""
+    if sentences is None or not len(sentences):
+        return {}
+    starts = sentences["start"].to_numpy()
+    ends = sentences["end"].to_numpy()
+    out = {}
+    for aid, idx in sentences.groupby("article_id", sort=False).indices.items():
+        out[aid] = (starts[idx].tolist(), ends[idx].tolist())
+    return out
+
+
 def extract_corpus(
-    articles: pd.DataFrame, sentences: pd.DataFrame | None = None
+    articles: pd.DataFrame, sentences: pd.DataFrame | None = None, *, workers: int = 1,
+    cache: ExtractionCache | None = None, mapper=None,
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Every extraction table, and the articles with publication dates refined across the corpus.
 
     Articles that state no date get one from the attacks that dated articles also report
     (:mod:`workbench.extract.refine`); they are then read again with that date.
+    ``workers`` > 1 reads articles in that many processes (chunks of :data:`CHUNK`); the
+    result is identical to the serial one. ``cache`` reuses results of unchanged articles.
+    ``mapper`` (tasks -> results, in order) replaces the local map, e.g. with a Dask job.
     """
-    by_article: dict[str, list[Sentence]] = {}
-    if sentences is not None and len(sentences):
-        for aid, grp in sentences.groupby("article_id", sort=False):
-            by_article[aid] = [Sentence(int(s), int(e), t) for s, e, t in zip(grp["start"], grp["end"], grp["text"])]
-
-    def run(row, published) -> ArticleExtraction:
-        return extract_article(
-            row.article_id, row.text, published=published, outlet=_str_or_none(row.outlet),
-            outlet_side=_str_or_none(row.outlet_side) or "unknown", sentences=by_article.get(row.article_id),
-        )
-
+    spans = _sentence_spans(sentences)
     rows = list(articles.itertuples(index=False))
-    results = {row.article_id: run(row, _as_date(row.published)) for row in rows}
-    articles = articles.copy()
-    if "published_basis" in articles.columns:
-        refined = refine_publication_dates(
-            [(r.article_id, r.text, r.published_basis, _as_date(r.published)) for r in rows],
-            {aid: r.events for aid, r in results.items()},
-        )
-        for row in rows:
-            if row.article_id in refined:
-                new, _evidence = refined[row.article_id]
-                results[row.article_id] = run(row, new)
-                at = articles["article_id"] == row.article_id
-                articles.loc[at, "published"] = pd.Timestamp(new)
-                articles.loc[at, "published_basis"] = "inferred"
+    hashes = [getattr(r, "content_hash", None) for r in rows]
+
+    def task(row, published) -> Task:
+        st, en = spans.get(row.article_id, (None, None))
+        return (row.article_id, row.text, published, _str_or_none(row.outlet),
+                _str_or_none(row.outlet_side) or "unknown", st, en)
+
+    pool = process_pool(workers) if workers > 1 and mapper is None and len(rows) > CHUNK else None
+    try:
+        first, used = _run_tasks([task(r, _as_date(r.published)) for r in rows], hashes,
+                                 workers=workers, cache=cache, pool=pool, mapper=mapper)
+        results = {r.article_id: x for r, x in zip(rows, first)}
+        articles = articles.copy()
+        if "published_basis" in articles.columns:
+            refined = refine_publication_dates(
+                [(r.article_id, r.text, r.published_basis, _as_date(r.published)) for r in rows],
+                {aid: r.events for aid, r in results.items()},
+            )
+            again = [(r, h) for r, h in zip(rows, hashes) if r.article_id in refined]
+            if again:
+                second, used2 = _run_tasks([task(r, refined[r.article_id][0]) for r, _ in again], [h for _, h in again],
+                                           workers=workers, cache=cache, pool=pool, mapper=mapper)
+                used = [*used, *used2]
+                for (row, _), res in zip(again, second):
+                    results[row.article_id] = res
+                pos = pd.Index(articles["article_id"]).get_indexer([r.article_id for r, _ in again])
+                published = articles["published"].copy()
+                basis = articles["published_basis"].copy()
+                for (row, _), p in zip(again, pos):
+                    published.iloc[p] = pd.Timestamp(refined[row.article_id][0])
+                    basis.iloc[p] = "inferred"
+                articles["published"] = published
+                articles["published_basis"] = basis
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    if cache is not None:
+        cache.used = set(used)
     return assemble(list(results.values())), articles
 
 

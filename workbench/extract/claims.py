@@ -20,7 +20,7 @@ from workbench.extract.context import ArticleContext
 from workbench.numbers import Quantity, find_quantities
 from workbench.resources import load_yaml
 
-__all__ = ["Claim", "extract_claims", "claimant_for"]
+__all__ = ["Claim", "extract_claims", "claimant_for", "claimant_name_side"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class _Lexicon:
     number_of: tuple[re.Pattern, ...]
     victim_words: tuple[tuple[str, re.Pattern], ...]
     victim_modifiers: tuple[tuple[str, re.Pattern], ...]
+    claimant_words: tuple[tuple[str, re.Pattern], ...]
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ def _lex() -> _Lexicon:
         attribution=re.compile(rf"\b(?:{_alt(d['attribution_verbs'])})\b", re.I),
         number_of=tuple(re.compile(p, re.I) for p in d["number_of"]),
         victim_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_words"].items()),
-        victim_modifiers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["victim_modifiers"].items()),
+        victim_modifiers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_modifiers"].items()),
+        claimant_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["claimant_words"].items()),
     )
 
 
@@ -73,7 +75,16 @@ _BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
 _ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
 _VICTIMS_AFTER = re.compile(r"\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
-_STOP_BETWEEN = re.compile(r"[;:.!?]|,\s|\b(?:but|while|after|before|since|if)\b")
+_STOP_BETWEEN = re.compile(
+    r"[;:!?]|\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
+)
+# Linking words allowed between a number and its outcome ("suffered from", "were being evaluated for").
+_LINK_BETWEEN = re.compile(r"\b(?:suffered from|were being evaluated for|being treated for|treated for|evaluated for)\b", re.I)
+# "the killing of three US soldiers", "the martyrdom of a number of civilians"
+_NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
+_BOTH = re.compile(r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring)\b|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I)
+# Generic subject of an attribution verb when no known actor is named: "a US defense official said".
+_SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
 _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
@@ -84,6 +95,7 @@ _PUT_NUMBER = re.compile(r"(?:put|puts|putting|placed|estimated)\s+the\s+\w+(?:\
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>.+)$")
 _SPOKES = re.compile(r"spokes|press secretary|press office", re.I)
 _ENEMY = re.compile(r"\benemy\b", re.I)
+_OTHERS = re.compile(r"(?:\w+\s+)?others?(?:\s+people)?|(?:\w+\s+)?other people", re.I)
 _OPPOSITE = {"us": "factions", "factions": "us", "iran": "us", "iraq_gov": "factions"}
 
 
@@ -97,18 +109,39 @@ def _speaking_for(actor: Actor) -> Actor:
     return actor
 
 
+_SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X, a spokesman for Y, said")
+
+
 def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
-    """The actor named last before ``pos`` (but after ``start``), places and outlets told by the text allowed."""
-    best = None
-    for m in ctx.mentions:
-        if m.start >= start and m.end <= pos:
-            if best is None or m.actor.kind == "person" or best.actor.kind != "person":
-                best = m
-    return best.actor if best else None
+    """The actor that is the subject of a verb at ``pos``: named just before it (a person
+    preferred over the body he speaks for), or at the start of the sentence."""
+    near = [m for m in ctx.mentions if m.start >= start and m.end <= pos and (pos - m.end <= _SUBJECT_REACH or m.start == start)]
+    if not near:
+        return None
+    persons = [m for m in near if m.actor.kind == "person"]
+    return (persons or near)[-1].actor
 
 
-def claimant_for(ctx: ArticleContext, sent, pos: int) -> tuple[Actor | None, str]:
-    """(actor, basis) of whoever the article says claims the fact at ``pos``."""
+def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, str] | None:
+    """(claimant, side) for an unnamed source: "a US defense official said", "security sources said"."""
+    m = _SUBJECT_NP.search(ctx.text, start, pos)
+    if not m:
+        return None
+    np_text = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+    if not np_text or np_text.lower() in ("he", "she", "they", "it", "who", "which", "that"):
+        return None
+    for side, pat in _lex().claimant_words:
+        if pat.search(np_text):
+            return np_text, side
+    return None
+
+
+def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> tuple[Actor | None, str]:
+    """(actor, basis) of whoever the article says claims the fact at ``pos``.
+
+    The basis is how it was found; an unnamed source ("a US official said") comes back as
+    (None, "generic:<phrase>|<side>"), and no source at all as the outlet.
+    """
     text = ctx.text
     q = ctx.quote_at(pos)
     if q is not None and getattr(q, "speaker", None):
@@ -140,6 +173,9 @@ def claimant_for(ctx: ArticleContext, sent, pos: int) -> tuple[Actor | None, str
         actor = _subject_before(ctx, sent.start, v.start())
         if actor:
             return _speaking_for(actor), "subject"
+        generic = _generic_subject(ctx, max(sent.start, v.start() - 60), v.start())
+        if generic:
+            return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
         after = [x for x in ctx.mentions if v.end() <= x.start < v.end() + 40] or [
@@ -147,6 +183,18 @@ def claimant_for(ctx: ArticleContext, sent, pos: int) -> tuple[Actor | None, str
         ]
         if after:
             return _speaking_for(after[0].actor), "subject"
+        generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
+        if generic:
+            return None, f"generic:{generic[0]}|{generic[1]}"
+    # The source named in the sentence before, in the same paragraph, still speaks.
+    if carry:
+        si = ctx.sentence_of(pos)
+        if si > 0:
+            prev = ctx.sentences[si - 1]
+            if ctx.text.find("\n", prev.end, sent.start) < 0:
+                actor, basis = claimant_for(ctx, prev, prev.end, carry=False)
+                if basis not in ("outlet",):
+                    return actor, basis
     # A tweet or statement signed on the next line: "— OIR Spokesman Col. Wayne Marotto".
     ps, pe = ctx.paragraph_bounds(pos)
     nxt_end = text.find("\n", pe + 1)
@@ -164,6 +212,17 @@ def claimant_for(ctx: ArticleContext, sent, pos: int) -> tuple[Actor | None, str
     return None, "outlet"
 
 
+def claimant_name_side(ctx: ArticleContext, sent, pos: int) -> tuple[str | None, str]:
+    """(claimant name, side) for the fact at ``pos`` (see :func:`claimant_for`)."""
+    actor, basis = claimant_for(ctx, sent, pos)
+    if actor is not None:
+        return actor.name, actor.side
+    if basis.startswith("generic:"):
+        name, _, side = basis[len("generic:") :].rpartition("|")
+        return name, side
+    return ctx.outlet, ctx.outlet_side or "unknown"
+
+
 def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) -> tuple[str | None, str | None]:
     """(victim words, side) for the noun phrase text[start:end]."""
     lex = _lex()
@@ -175,7 +234,8 @@ def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) 
     if _ENEMY.search(words):
         return words, _OPPOSITE.get(claimant_side, "unknown")
     for m in ctx.mentions:
-        if m.start >= start and m.end <= end and m.actor.side in ("factions", "us", "iraq_gov", "civilians"):
+        if m.start >= start and m.end <= end and m.actor.kind not in ("outlet", "person"):
+            # Named victims: their side, even 'unknown' (SDF fighters are not the factions).
             return words, m.actor.side
     for side, pat in lex.victim_modifiers:
         if pat.search(words):
@@ -192,6 +252,13 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     """(quantity, victim span) that counts outcome match ``om``, or None."""
     text = ctx.text
     lex = _lex()
+    # "the killing of three US soldiers"
+    if _NOMINAL.match(text, om.start(), om.end() + 4) or re.match(r"\s+of\s+", text[om.end() : om.end() + 5]):
+        if om.group().lower() in ("killing", "death", "deaths", "martyrdom", "wounding", "injuring"):
+            for q in quantities:
+                if om.end() < q.start <= om.end() + 5:
+                    stop = _BREAK.search(text, q.end, sent.end)
+                    return q, (q.end, stop.start() if stop else sent.end)
     # "killing eight members of the PMF", "wounding three other civilians"
     if _PARTICIPLE.search(text, sent.start, om.end()) and om.group().lower().endswith("ing"):
         for q in quantities:
@@ -211,7 +278,7 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     # A number before the outcome with only victims and linking verbs between.
     for q in reversed([q for q in quantities if q.end <= om.start()]):
         between = text[q.end : om.start()]
-        if len(between.split()) > 9 or _STOP_BETWEEN.search(between) or lex.outcome.search(between):
+        if len(between.split()) > 9 or lex.outcome.search(between) or _STOP_BETWEEN.search(_LINK_BETWEEN.sub(" ", between)):
             break
         return q, (q.end, om.start())
     return None
@@ -261,25 +328,30 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if got is None:
                 continue
             q, (vs, ve) = got
-            if q.low is None and q.qualifier not in ("vague",):
-                continue
+            if id(q) in taken or (q.low is None and q.qualifier not in ("vague",)):
+                continue  # one number counts one outcome ("no casualties or injuries")
             outcome = lex.outcome_of.get(re.sub(r"\s+", " ", om.group().lower()), "casualties")
+            if _BOTH.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
+                outcome = "casualties"  # "killed and wounded" told together
             if vs == ve or not text[vs:ve].strip(" “”\"'"):
                 after = _VICTIMS_AFTER.match(text, om.end(), sent.end)
                 if after and _victim_side(ctx, after.start(1), after.end(1), "unknown")[1]:
                     vs, ve = after.start(1), after.end(1)
             items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
             taken.add(id(q))
-        for q, outcome, (vs, ve), s, e in items:
-            actor, _basis = claimant_for(ctx, sent, _attribution_point(ctx, s))
-            claimant_side = actor.side if actor else ctx.outlet_side
+        previous_side = None
+        for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
+            claimant, claimant_side = claimant_name_side(ctx, sent, _attribution_point(ctx, s))
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
+            if victim and _OTHERS.fullmatch(victim) and previous_side:
+                victim_side = previous_side  # "three soldiers were killed and 25 others injured"
+            previous_side = victim_side or previous_side
             if victim_side is None:
                 victim_side = (event_side_at(s) if event_side_at else None) or "unknown"  # the linker may refine it
             found.append(
                 Claim(
                     start=s, end=e,
-                    claimant=actor.name if actor else ctx.outlet,
+                    claimant=claimant,
                     claimant_side=claimant_side or "unknown",
                     victim=victim, victim_side=victim_side, outcome=outcome,
                     low=q.low, high=q.high, qualifier=q.qualifier, sentence=si,

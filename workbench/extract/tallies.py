@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.extract.claims import claimant_for
+from workbench.extract.claims import claimant_name_side
 from workbench.extract.context import ArticleContext
 from workbench.extract.events import target_side_in
 
@@ -52,7 +52,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             since = [d for d in ctx.dates if d.kind == "since" and sent.start <= d.start < sent.end]
             rest = text[noun.end() : sent.end]
             found = target_side_in(rest[:80]) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
-            actor, _ = claimant_for(ctx, sent, q.start)
+            claimant, claimant_side = claimant_name_side(ctx, sent, q.start)
             end = max(noun.end(), since[0].end if since else noun.end())
             out.append(
                 Tally(
@@ -60,8 +60,8 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                     since=since[0].date if since else None,
                     since_precision=since[0].precision if since else None,
                     target_side=found[1] if found else "unknown",
-                    claimant=actor.name if actor else ctx.outlet,
-                    claimant_side=actor.side if actor else ctx.outlet_side,
+                    claimant=claimant,
+                    claimant_side=claimant_side,
                 )
             )
     return out
