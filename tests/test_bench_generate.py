@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.bench.generate import CATALOG_NAME, GOLD_NAME, generate, main
+from workbench.bench.generate import ARTICLES_DIR, CATALOG_NAME, GOLD_NAME, generate, main
 from workbench.evaluate import KINDS, load_gold, locate_anchor
 from workbench.loader import build_tables
 
@@ -22,7 +22,7 @@ def bench(tmp_path_factory) -> Path:
 
 
 def _files(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
 def test_same_seed_same_bytes(bench, tmp_path):
@@ -38,13 +38,13 @@ def test_other_seed_other_corpus(bench, tmp_path):
 
 
 def test_every_format_and_the_catalog(bench):
-    suffixes = {p.suffix for p in bench.iterdir()}
+    suffixes = {p.suffix for p in (bench / ARTICLES_DIR).iterdir()}
     assert {".txt", ".jsonl", ".csv", ".html"} <= suffixes
     assert (bench / CATALOG_NAME).read_text().startswith("file,outlet,url,published")
 
 
 def test_every_article_loads_once(bench):
-    articles, sentences, report = build_tables(bench, bench / CATALOG_NAME, progress=False)
+    articles, sentences, report = build_tables(bench / ARTICLES_DIR, bench / CATALOG_NAME, progress=False)
     assert len(articles) == N
     assert set(report["status"]) == {"loaded"}
     assert articles["n_words"].mean() > 500  # padded to news length (~700 words)
@@ -55,7 +55,7 @@ def test_every_article_loads_once(bench):
 def test_gold_anchors_are_found_in_the_cleaned_text(bench):
     gold = load_gold(bench / GOLD_NAME)
     assert len(gold.articles) == N
-    articles, _, _ = build_tables(bench, bench / CATALOG_NAME, progress=False)
+    articles, _, _ = build_tables(bench / ARTICLES_DIR, bench / CATALOG_NAME, progress=False)
     texts = dict(zip(articles["article_id"], articles["text"]))
     kinds = {k: 0 for k in KINDS}
     for item in gold.items:

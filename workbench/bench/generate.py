@@ -1,10 +1,11 @@
 """A synthetic corpus for benchmarks, with its ground truth.
 
     python -m workbench.bench.generate --n 10000 --out build/bench/10k --seed 1
+    workbench extract build/bench/10k/articles --catalog build/bench/10k/catalog.csv --out ...
 
-Writes N articles in the formats the loader reads (mostly ``.txt``; ``.jsonl`` and
-``.csv`` batches of records; a few saved ``.html`` pages), a ``catalog.csv`` for the files,
-and ``gold.yaml``: what each article says (outlet, date, attacks, casualty claims, running
+Writes N articles under ``OUT/articles/`` in the formats the loader reads (mostly ``.txt``;
+``.jsonl`` and ``.csv`` batches of records; a few saved ``.html`` pages), and beside that
+folder a ``catalog.csv`` for the files and ``gold.yaml``: what each article says (outlet, date, attacks, casualty claims, running
 tallies, quotes with speaker and stance) in the format of the gold guide, so the same run
 measures speed and accuracy. Sentence templates and word lists are in
 ``workbench/data/bench/corpus.yaml``. The output depends only on ``n`` and ``seed``.
@@ -28,8 +29,9 @@ import yaml
 
 from workbench.resources import load_yaml
 
-__all__ = ["generate", "Incident", "GOLD_NAME", "CATALOG_NAME"]
+__all__ = ["generate", "Incident", "ARTICLES_DIR", "GOLD_NAME", "CATALOG_NAME"]
 
+ARTICLES_DIR = "articles"
 GOLD_NAME = "gold.yaml"
 CATALOG_NAME = "catalog.csv"
 _FIRST_DAY = dt.date(2019, 1, 1)
@@ -270,10 +272,11 @@ def _html_page(art: _Article) -> str:
 
 
 def generate(n: int, out: str | Path, *, seed: int = 0) -> dict:
-    """Write ``n`` articles, ``catalog.csv`` and ``gold.yaml`` under ``out``; return counts."""
+    """Write ``n`` articles (in ``out/articles``), ``catalog.csv`` and ``gold.yaml``; return counts."""
     data = _data()
     rng = random.Random(seed)
-    out = Path(out)
+    root = Path(out)
+    out = root / ARTICLES_DIR
     out.mkdir(parents=True, exist_ok=True)
     incidents = _incidents(rng, max(3, n // 4), data)
     dates = [x.date for x in incidents]
@@ -319,7 +322,7 @@ def generate(n: int, out: str | Path, *, seed: int = 0) -> dict:
         gold_articles.append(entry)
     for fmt in batches:
         _flush(out, fmt, batches)
-    with open(out / CATALOG_NAME, "w", encoding="utf-8", newline="") as fh:
+    with open(root / CATALOG_NAME, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["file", "outlet", "url", "published"])
         w.writerows(catalog)
@@ -327,7 +330,7 @@ def generate(n: int, out: str | Path, *, seed: int = 0) -> dict:
                           for x in incidents if x.key in used},
             "articles": gold_articles}
     dumper = _Dumper
-    with open(out / GOLD_NAME, "w", encoding="utf-8") as fh:
+    with open(root / GOLD_NAME, "w", encoding="utf-8") as fh:
         fh.write(f"# Ground truth of a generated benchmark corpus: n={n}, seed={seed}.\n")
         yaml.dump(gold, fh, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
     counts["articles"] = n

@@ -72,11 +72,12 @@ def _lex() -> _Lexicon:
 
 _GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion", re.I)
 _BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
+_A_VICTIM = re.compile(r"\s+(an?|one)\s+(?=(?:[\w’'.-]+\s+){0,3}?(?:commander|leader|member|fighter|soldier|contractor|civilian|child|officer|official|man|woman|boy|girl|service member|militant|guard)s?\b)", re.I)
 _ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
 _VICTIMS_AFTER = re.compile(r"\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
 _STOP_BETWEEN = re.compile(
-    r"[;:!?]|\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
+    r"[;:!?]|(?<![A-Z])\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
 )
 # Linking words allowed between a number and its outcome ("suffered from", "were being evaluated for").
 _LINK_BETWEEN = re.compile(r"\b(?:suffered from|were being evaluated for|being treated for|treated for|evaluated for)\b", re.I)
@@ -267,8 +268,13 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
                 return q, (q.end, stop.start() if stop else sent.end)
     # "the strike killed two commanders", "wounded three other civilians"
     if _ACTIVE_OUTCOME.fullmatch(om.group()):
+        one = _A_VICTIM.match(text, om.end(), sent.end)
+        if one:  # "killing a Kataib Hezbollah commander"
+            q = Quantity(one.start(1), one.end(1), one.group(1), 1, 1, "exact")
+            stop = _BREAK.search(text, one.end(), sent.end)
+            return q, (one.end(), stop.start() if stop else sent.end)
         for q in quantities:
-            if om.end() < q.start <= om.end() + 3:
+            if om.end() < q.start <= om.end() + 3 and not text[om.end() : q.start].strip():
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
     # "the death toll rose to 12"
