@@ -249,5 +249,5 @@ def test_speech_vocabulary_integrity():
             [w for ws in value.values() for w in ws] if isinstance(value, dict) else []
         )
         assert all(isinstance(w, str) and w == w.strip() and w for w in words), key
-    assert set(data["descriptors"]) == {"source", "group", "person", "any"}
+    assert set(data["descriptors"]) == {"source", "group", "bloc", "person", "any"}
     assert not set(data["verbs"]) & set(data["participles"])

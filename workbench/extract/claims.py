@@ -75,7 +75,7 @@ _BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
 _A_VICTIM = re.compile(r"\s+(an?|one)\s+(?=(?:[\w’'.-]+\s+){0,3}?(?:commander|leader|member|fighter|soldier|contractor|civilian|child|officer|official|man|woman|boy|girl|service member|militant|guard)s?\b)", re.I)
 _ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
-_VICTIMS_AFTER = re.compile(r"\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
+_VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
 _STOP_BETWEEN = re.compile(
     r"[;:!?]|(?<![A-Z])\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
 )

@@ -160,6 +160,7 @@ _CLAUSE_BREAK = re.compile(
 _REPORTED = re.compile(r"\b(?:said|says|reported|announced|stated|claimed|confirmed|told|added|noted|alleged|according to)\b(?:\s+that)?", re.I)
 # A definite noun's own date sits right next to it ("the attack on Tuesday", "the Monday attack").
 _OWN_DATE_CHARS = 45
+_BLOCK_CHARS = 45
 # Victims before a noun trigger tell its target: "five PMF fighters were killed in a US drone strike".
 _VICTIMS_BEFORE = re.compile(r"\b(?:killed|martyred|wounded|injured|dead|died|hurt)\s+(?:in|by|during)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _DATE_CHARS = 70
@@ -242,6 +243,16 @@ def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers:
     return best[1] if best else None
 
 
+def _paragraph_date(ctx: ArticleContext, sent, pos: int):
+    """The last day-precise date told earlier in the same paragraph ("... on Sunday. The drone hit ...")."""
+    ps, _pe = ctx.paragraph_bounds(pos)
+    best = None
+    for d in ctx.dates:
+        if ps <= d.start < sent.start and d.precision == "day" and d.date is not None and d.kind != "since":
+            best = d
+    return best
+
+
 def _quantity_before(ctx: ArticleContext, pos: int, pattern: re.Pattern):
     """A quantity whose following words match ``pattern`` (e.g. '34 x 122mm rounds')."""
     for q in ctx.quantities:
@@ -255,9 +266,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     ts, te = m.start(), m.end()
     cs, ce = _clause_bounds(ctx, sent, ts)
     before = text[max(cs, ts - 70) : ts]
+    near = text[max(cs, ts - _BLOCK_CHARS) : ts]  # a vow or a "no" governs only what follows it closely
     after = text[te : min(ce, te + 80)]
     reference = bool(lex.reference.search(before))
-    if not reference and (_governed(lex.not_before, before) or lex.not_after.match(text, te, min(ce, te + 70))):
+    if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
     trigger = m.group()
     window = text[cs:ce]
@@ -369,7 +381,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         date_m = _nearest_date(ctx, te, ce, ts, trigger_starts)
     weak_date = None
     if date_m is None and not reference:
-        weak_date = _nearest_date(ctx, cs, ce, ts, trigger_starts)
+        weak_date = _nearest_date(ctx, cs, ce, ts, trigger_starts) or _paragraph_date(ctx, sent, ts)
 
     munitions = None
     for q in _quantity_before(ctx, ts, _MUNITIONS_NOUN):

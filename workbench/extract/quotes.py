@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
 
+from workbench.extract.people import build_registry, person_mentions, side_from_words
 from workbench.resources import load_yaml
 from workbench.sentences import Sentence, paragraph_spans, split_sentences
 
@@ -281,6 +282,10 @@ def _who(actor) -> _Who:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
+# "the umbrella group of ...": a definite group noun, then "of" before the mention
+_GROUP_OF = re.compile(r"(?i:the)\s+(?:[\w’'-]+\s+){0,2}?((?:umbrella\s+)?[\w-]+)\s+of\s+")
+# A dateline opening a sentence: "Shafaq News/ ", "BAGHDAD (Reuters) - ", "TAMPA, Fla. – "
+_DATELINE = re.compile(r"(?:[A-Z][\w.’'-]*[ ,]*){1,5}(?:\([^)\n]{1,30}\)\s*)?(?:/|[-–—])\s+")
 _SOURCE_WORD = re.compile(r"(?<!\w)sources?(?!\w)", re.I)
 _DASH_LINE = re.compile(r"\s*[—–-]+\s*\S")
 # An attribution the sentence splitter may have cut after a title: "..., Coly."
@@ -401,7 +406,14 @@ class _Attributor:
         a, b = _trimmed(self.text, a, b)
         if a >= b:
             return None
-        hit = self.pick_mention(self.mentions_in(a, b), nearest=nearest)
+        ms = self.mentions_in(a, b)
+        if ms and all(m.actor.kind == "group" for m in ms):
+            gm = _GROUP_OF.match(self.text, a, ms[0].start)
+            if gm and self.v.descriptor_class.get(re.sub(r"\s+", " ", gm.group(1).lower())) == "group":
+                fm = self.last_mention(a, lambda m: m.actor.kind == "faction")
+                if fm is not None:
+                    return _Attr(_who(fm.actor), "descriptor", gm.start(1), gm.end(1))
+        hit = self.pick_mention(ms, nearest=nearest)
         if hit:
             return _Attr(hit.who, hit.basis or "", hit.start, hit.end)
         pm = self.v.pronoun.search(self.text, a, b)
@@ -436,11 +448,27 @@ class _Attributor:
         if any(w.group()[0].isdigit() for w in words):
             return None
         name = self.text[words[0].start() : words[-1].end()]
-        return _Attr(_Who(name, "unknown", "descriptive"), "descriptor", words[0].start(), words[-1].end())
+        short = self.short_form(name, words[0].start())
+        if short is not None:
+            return _Attr(short, "descriptor", words[0].start(), words[-1].end())
+        side = side_from_words(name) or "unknown"
+        return _Attr(_Who(name, side, "descriptive"), "descriptor", words[0].start(), words[-1].end())
+
+    def short_form(self, name: str, pos: int) -> _Who | None:
+        """A capitalised short form ("the Ministry", "the General Command") of a body named
+        earlier in full: the last mention or speaker whose name holds all its words."""
+        words = name.split()
+        if not words or not all(w[:1].isupper() for w in words):
+            return None
+        pat = re.compile(r"(?<![\w’'-])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w’'-])")
+        m = self.last_mention(pos, lambda m: m.actor.kind != "person" and bool(pat.search(m.text)))
+        if m is not None:
+            return _who(m.actor)
+        return self.recent(lambda w: w.name != name and bool(pat.search(w.name)))
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> _Who | None:
         if pronoun in self.v.pronoun_person:
-            subject = self.sentence_subject(pos)
+            subject = self.sentence_subject(pos) or self.previous_topic(pos)
             if subject is not None:
                 return subject
             return self.recent(lambda w: w.personal) or self.recent(lambda w: True)
@@ -453,6 +481,23 @@ class _Attributor:
             return None
         ms = [m for m in self.mentions_in(s.start, pos) if m.actor.kind == "person"]
         if ms and len(self.phrase_words(s.start, ms[0].start)) <= 3:
+            return _who(ms[0].actor)
+        return None
+
+    def previous_topic(self, pos: int) -> _Who | None:
+        """A person opening the previous sentence of the same paragraph ("For X, the question
+        is ... “...,” he said"), when the sentence holding ``pos`` opens with a quote."""
+        if not self.sentences:
+            return None
+        si = self.sent_of(pos)
+        s = self.sentences[si]
+        if si == 0 or self.text[s.start : s.start + 1] not in "“\"‘'":
+            return None
+        prev = self.sentences[si - 1]
+        if self.para_of(prev.start) != self.para_of(pos):
+            return None
+        ms = [m for m in self.mentions_in(prev.start, prev.end) if m.actor.kind == "person"]
+        if ms and len(self.phrase_words(prev.start, ms[0].start)) <= 2:
             return _who(ms[0].actor)
         return None
 
@@ -470,7 +515,11 @@ class _Attributor:
             return _who(m.actor) if m is not None else None
         if cls == "any":
             return self.recent(lambda w: True)
-        return self.recent(lambda w: w.personal)
+        if cls == "bloc":
+            m = self.last_mention(dm.start(), lambda m: m.actor.kind in ("faction", "group"))
+            return _who(m.actor) if m is not None else None
+        named = re.compile(r"(?<![\w’'-])" + re.escape(noun) + r"s?(?![\w’'-])", re.I)
+        return self.recent(lambda w: w.personal or bool(named.search(w.name)))
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -516,12 +565,24 @@ def _after(att: _Attributor, sp: _Span, b: int) -> _Attr | None:
     # "X, the head of Y, said": the subject is the phrase before the first comma
     cut = _CLAUSE_BREAK.search(text, a, vm.start())
     head_end = cut.start() if cut else vm.start()
+    if cut is not None and not att.mentions_in(a, head_end):
+        people = [m for m in att.mentions_in(cut.end(), vm.start()) if m.actor.kind == "person"]
+        if people and att.v.role_after.match(text, a, head_end) is None and _ends_with_role(att, a, head_end):
+            return _finish(att.pick_mention(people[:1], nearest=False), "after")
     hit = att.from_phrase(a, head_end, pos=sp.open_at)
     if hit is None and cut is not None and not att.mentions_in(a, head_end):
         return None
     if hit is None:
         hit = att.from_phrase(a, vm.start(), pos=sp.open_at)
     return _finish(hit, "after")
+
+
+def _ends_with_role(att: _Attributor, a: int, b: int) -> bool:
+    """Does text[a:b] end with a person role noun ("a government spokesman")?"""
+    words = att.phrase_words(a, b)
+    return bool(words) and words[-1].group().lower() in att.v.descriptor_class and (
+        att.v.descriptor_class[words[-1].group().lower()] == "person"
+    )
 
 
 def _np_after(att: _Attributor, a: int, b: int, *, pos: int) -> _Attr | None:
@@ -571,6 +632,9 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
             return _Attr(prev_in_sentence, "continuation", None, None)
         s = att.sentences[att.sent_of(b)] if att.sentences else None
         s_start = min(a, s.start) if s else a
+        dl = _DATELINE.match(text, s_start, part.start())
+        if dl:
+            s_start = dl.end()
         hit = att.pick_mention(att.mentions_in(s_start, part.start()), nearest=False)
         if hit is None:
             chunk_end = _CLAUSE_BREAK.search(text, s_start, part.start())
@@ -582,6 +646,8 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
     hit = att.from_phrase(chunk_a, verb.start(), pos=b, nearest=True)
     if hit is None:
         hit = att.pick_mention(att.mentions_in(a, verb.start()), nearest=False)
+    if hit is None and breaks and not text[chunk_a : verb.start()].strip():
+        hit = att.from_phrase(a, breaks[0].start(), pos=b)
     if hit is None and prev_in_sentence is not None:
         return _Attr(prev_in_sentence, "continuation", None, None)
     return _finish(hit, "before")
@@ -667,9 +733,39 @@ def _attribute(att: _Attributor, sp: _Span, prev: _Span | None, nxt: _Span | Non
     if hit is None:
         hit = _signature(att, sp)
     if hit is None:
+        hit = _lead_in(att, sp)
+    if hit is None:
         hit = _continuation(att, sp)
     context = " ".join(x for x in (text[a : sp.open_at].strip(), text[sp.close_end : b].strip()) if x)
     return hit, context
+
+
+_LEAD_IN_MAX_PARAGRAPHS = 8
+_PARA_OPEN = re.compile(r"[\W_]*?[\"“‘']")
+
+
+def _lead_in(att: _Attributor, sp: _Span) -> _Attr | None:
+    """A statement introduced by a line ending in a colon ("The following is a statement from
+    X:", "X wrote on Telegram:") speaks for the quoted paragraphs under it, up to the first
+    paragraph that is not a quote."""
+    text = att.text
+    pi = att.para_of(sp.open_at)
+    pa, _ = att.paragraphs[pi]
+    if text[pa : sp.open_at].strip(" \t\"“‘'") and not _PARA_OPEN.fullmatch(text, pa, sp.open_at + 1):
+        return None
+    for j in range(pi - 1, max(-1, pi - 1 - _LEAD_IN_MAX_PARAGRAPHS), -1):
+        a, b = att.paragraphs[j]
+        line = text[a:b].rstrip()
+        if line.endswith(":"):
+            end = a + len(line) - 1
+            hit = att.pick_mention(att.mentions_in(a, end), nearest=False)
+            if hit is None:
+                vm = att.v.verb.search(text, a, end)
+                hit = att.from_phrase(a, vm.start() if vm else end, pos=a) if vm else None
+            return _finish(hit, "lead-in")
+        if not _PARA_OPEN.match(text, a, b):
+            return None
+    return None
 
 
 def v_has_verb(att: _Attributor, a: int, b: int) -> bool:
@@ -703,6 +799,7 @@ def extract_quotes(text: str, *, sentences=None, mentions=None, gazetteer=None) 
         gazetteer = load_gazetteer()
     if mentions is None:
         mentions = gazetteer.find(text)
+    mentions = _with_people(text, mentions, gazetteer)
     att = _Attributor(text, spans, sentences, mentions, gazetteer)
     inside = [(s.open_at, s.close_end) for s in spans]
     out: list[Quote] = []
@@ -725,6 +822,18 @@ def extract_quotes(text: str, *, sentences=None, mentions=None, gazetteer=None) 
         while si < len(att.sentences) and att.sentences[si].start < sp.close_end:
             si += 1
     return _forward(att, spans, out)
+
+
+def _with_people(text: str, mentions, gazetteer) -> list:
+    """Gazetteer mentions plus the article's own people (:mod:`workbench.extract.people`):
+    full names and surname references of people the gazetteer does not know."""
+    registry = build_registry(text, mentions=mentions, gazetteer=gazetteer)
+    if not registry.mentions:
+        return list(mentions)
+    extra = person_mentions(registry)
+    spans = [(m.start, m.end) for m in extra]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *extra], key=lambda m: (m.start, m.end))
 
 
 def _forward(att: _Attributor, spans: list[_Span], quotes: list[Quote]) -> list[Quote]:

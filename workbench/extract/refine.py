@@ -56,19 +56,30 @@ def refine_publication_dates(
             continue
         own_floor, _ = infer_publication_date(text)
         floor0 = own_floor or dt.date.min
-        candidates = []
+        # The first attack of the article (its news, as a rule) that dated articles also
+        # report gives the floor. A weekday the article gives that attack must agree with
+        # the anchor's date: the weekday survives a wrong year, the date does not.
+        chosen = None
         for e in events_by_article.get(aid, []):
             if not _specific(e["location"]):
                 continue
             kind = event_kind(e["attacker_side"], e["target_side"])
+            weekday = e["date"].weekday() if e["date"] is not None and e["date_precision"] == "day" else None
+            candidates = []
             for date, akind, loc, weapons in anchors:
-                if akind == kind and places_compatible(loc, e["location"]) and _weapons_ok(weapons, e["weapons"]):
-                    floor = date + dt.timedelta(days=e.get("after_days") or 0)
-                    if floor >= floor0:
-                        candidates.append((floor, date, loc))
-        if not candidates:
+                if akind != kind or not places_compatible(loc, e["location"]) or not _weapons_ok(weapons, e["weapons"]):
+                    continue
+                if weekday is not None and date.weekday() != weekday:
+                    continue
+                floor = date + dt.timedelta(days=e.get("after_days") or 0)
+                if floor >= floor0:
+                    candidates.append((floor, date, loc))
+            if candidates:
+                chosen = max(candidates)
+                break
+        if chosen is None:
             continue
-        floor, date, loc = min(candidates)
+        floor, date, loc = chosen
         new, evidence = infer_publication_date(text, not_before=floor)
         if new and new != pub:
             out[aid] = (new, f"{evidence}; reports the attack at {loc} of {date.isoformat()} told by dated articles")

@@ -1,0 +1,522 @@
+"""Article-local person registry: people named in an article who may not be in the gazetteer.
+
+:func:`build_registry` reads the runs of capitalised words of an article and keeps those that
+name a person: 2-4 name tokens (Arabic particles such as ``al-``, ``bin``, ``Abu`` included)
+with some evidence around them: a title ("Sen.", "Lt. Gen."), a role in a pre-modifier
+("Nujaba spokesman X", "Government spokesperson X") or an appositive ("X, a researcher at
+Y", "a senior Kataib Hezbollah commander, X"), or a speech verb next to them ("X said",
+"said X"). Titles are stripped from the name. Role and affiliation come from the same
+pre-modifier and appositive: the affiliation is the gazetteer actor named there, and the
+person's side is that actor's side, else the side of nationality and institution words
+(``side_words`` in ``data/speech.yaml``: "Iraqi government" -> iraq_gov, "Sen." -> us,
+"researcher" -> media), else ``unknown``. Later surname-only mentions ("Sims", "al-Awadi",
+"Maj Gen Rasool") resolve to the full name seen in the article.
+
+People already in the gazetteer keep their canonical name; the registry only adds the others.
+:func:`person_mentions` turns the registry into gazetteer-style mentions for
+:mod:`workbench.extract.quotes`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+from workbench.actors import Actor, Mention
+from workbench.resources import load_yaml
+
+__all__ = ["Person", "PersonMention", "Registry", "build_registry", "person_mentions", "side_from_words"]
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str  # full name, titles stripped ("Tom Cotton")
+    side: str
+    role: str | None  # "spokesman", "researcher", ...
+    affiliation: str | None  # canonical gazetteer name of the body in the role phrase
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    person: Person
+    full: bool  # the full name (True) or a later surname-only reference (False)
+
+
+@dataclass(frozen=True)
+class Registry:
+    people: tuple[Person, ...]
+    mentions: tuple[PersonMention, ...]  # sorted by start
+
+    def get(self, name: str) -> Person | None:
+        for p in self.people:
+            if p.name == name:
+                return p
+        return None
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_APOS = "’'"
+_TOKEN = r"(?:(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑])?[A-Z][\w’']*(?:[-‐‑][\w’']+)*\.?"
+_WORD = re.compile(r"[\w’'.-]+")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PARTY_STATE = re.compile(r"^,?\s*\(?[RD]-[A-Z][a-z]{1,4}\.?")
+_BREAK = re.compile(r"[,;:()\[\]\n—–\"“”]|\.\s")
+
+
+def _norm(word: str) -> str:
+    return word.replace(".", "").replace("’", "'").lower()
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    run: re.Pattern[str]
+    token: re.Pattern[str]
+    titles: frozenset[str]  # normalised, space-joined
+    max_title: int
+    roles: frozenset[str]
+    max_role: int
+    modifiers: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    not_name: frozenset[str]
+    verb_after: re.Pattern[str]
+    verb_before: re.Pattern[str]
+    side_words: tuple[tuple[str, re.Pattern[str]], ...]
+    max_pre: int
+    max_app: int
+
+
+def _side_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    exact, folded = [], []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        pat = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+        letters = [c for c in w if c.isalpha()]
+        (exact if len(letters) <= 4 and any(c.isupper() for c in w[:4]) else folded).append(pat)
+    parts = []
+    if exact:
+        parts.append("(?:" + "|".join(exact) + ")")
+    if folded:
+        parts.append("(?i:" + "|".join(folded) + ")")
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + r")(?![\w’'-]|\.\w)")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> _Vocab:
+    d: dict[str, Any] = load_yaml("speech.yaml")
+    p = d["people"]
+    particles = [str(x) for x in p["particles"]]
+    lower_parts = sorted({x for x in particles if x.islower()}, key=len, reverse=True)
+    part = "|".join(re.escape(x) for x in lower_parts)
+    run = rf"{_TOKEN}(?:[ \t]+(?:(?:{part})[ \t]+)*{_TOKEN})*"
+    verbs = sorted({*d["verbs"], *d["after_only"]}, key=len, reverse=True)
+    valt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
+    titles = frozenset(" ".join(_norm(t) for t in str(x).split()) for x in p["titles"])
+    roles = frozenset(str(x).lower() for x in p["roles"])
+    return _Vocab(
+        run=re.compile(run),
+        token=re.compile(rf"{_TOKEN}|(?:{part})(?=[ \t])"),
+        titles=titles,
+        max_title=max(len(t.split()) for t in titles),
+        roles=roles,
+        max_role=max(len(r.split()) for r in roles),
+        modifiers=frozenset(str(x).lower() for x in p["modifiers"]),
+        particles=frozenset(x.lower() for x in particles),
+        suffixes=frozenset(_norm(str(x)) for x in p["suffixes"]),
+        not_name=frozenset(_norm(str(x)) for x in p["not_name"]),
+        verb_after=re.compile(r"[ \t]*(?:,[^,\n]{0,60},[ \t]*)?(?:also[ \t]+)?(?:" + valt + r")(?![\w’'-])", re.I),
+        verb_before=re.compile(r"(?<![\w’'-])(?:" + valt + r"|according\s+to)[ \t]*\Z", re.I),
+        side_words=tuple((str(e["side"]), _side_pattern([str(w) for w in e["words"]])) for e in d["side_words"]),
+        max_pre=int(p["max_premodifier_words"]),
+        max_app=int(p["max_appositive_words"]),
+    )
+
+
+def side_from_words(text: str) -> str | None:
+    """Side named by nationality/institution/role words in ``text``, or None.
+
+    >>> side_from_words("Iraqi government spokesman"), side_from_words("a researcher at a think tank")
+    ('iraq_gov', 'media')
+    >>> side_from_words("Sen."), side_from_words("the mourners") is None
+    ('us', True)
+    """
+    if not text:
+        return None
+    v = _vocab()
+    if _PARTY_STATE.search(text):
+        return "us"
+    for side, pat in v.side_words:
+        if pat.search(text):
+            return side
+    return None
+
+
+# --------------------------------------------------------------------------- scanning
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int  # the name core
+    end: int
+    name: str
+    surname: str
+    pre: str  # title + pre-modifier words
+    app: str  # appositive words
+    role: str | None
+    affiliation: Actor | None
+    evidence: bool
+
+
+def _clean_token(tok: str) -> str:
+    return _POSSESSIVE.sub("", tok.rstrip("."))
+
+
+def _title_len(words: list[str], i: int, v: _Vocab) -> int:
+    """Length of the longest title or capitalised role starting at words[i], else 0."""
+    for k in range(min(v.max_title, len(words) - i), 0, -1):
+        key = " ".join(_norm(w) for w in words[i : i + k])
+        if key in v.titles or key in v.roles:
+            return k
+    return 0
+
+
+def _is_name_token(tok: str, v: _Vocab) -> bool:
+    core = _clean_token(tok)
+    if not core or core.lower() in v.particles:
+        return True  # a separate particle ("bin") is allowed inside a name
+    if _norm(core) in v.not_name:
+        return False
+    bare = re.sub(r"^(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑]", "", core)
+    if _norm(bare) in v.not_name or not any(c.islower() for c in bare):
+        return False
+    return len(bare) >= 2
+
+
+def _pre_words(text: str, a: int, v: _Vocab, gaz_spans: list[tuple[int, int]]) -> tuple[int, str]:
+    """(start, text) of the pre-modifier before position ``a``: capitalised words, roles and
+    modifiers back to a clause break or another kind of word."""
+    lo = max(0, a - 120)
+    seg = text[lo:a]
+    cut = None
+    for cut in _BREAK.finditer(seg):
+        pass
+    base = lo + (cut.end() if cut else 0)
+    words = list(_WORD.finditer(text, base, a))
+    start = a
+    n = 0
+    for w in reversed(words):
+        tok = w.group().strip(".")
+        low = _POSSESSIVE.sub("", tok.lower())
+        inside_gaz = any(s <= w.start() < e for s, e in gaz_spans)
+        if inside_gaz or tok[:1].isupper() or low in v.roles or low in v.modifiers or low.endswith(("'s", "’s")):
+            start = w.start()
+            n += 1
+            if n >= v.max_pre:
+                break
+            continue
+        break
+    return start, text[start:a]
+
+
+def _appositive_before(text: str, a: int, v: _Vocab) -> tuple[int, str] | None:
+    """``a government spokesman, X``: the role phrase before a comma right before ``a``."""
+    j = a
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] != ",":
+        return None
+    j -= 1
+    lo = max(0, j - 100)
+    seg = text[lo:j]
+    cut = None
+    for cut in _BREAK.finditer(seg):
+        pass
+    base = lo + (cut.end() if cut else 0)
+    words = _WORD.findall(text, base, j)
+    if not words or len(words) > v.max_pre + 1:
+        return None
+    if words[-1].lower() not in v.roles or words[0].lower() not in {"a", "an", "the", "its", "his", "their"}:
+        return None
+    return base, text[base:j]
+
+
+def _appositive_after(text: str, b: int, v: _Vocab) -> str:
+    """``X, a researcher at Y,``: the role phrase after a comma right after ``b``."""
+    m = _PARTY_STATE.match(text, b)
+    if m:
+        return m.group()
+    i = b
+    if i >= len(text) or text[i] != ",":
+        return ""
+    i += 1
+    m = re.compile(r"[^,;:()\n“”\"]{1,160}").match(text, i)
+    if not m:
+        return ""
+    seg = m.group()
+    dot = re.search(r"\.(?:\s|$)", seg)
+    if dot:
+        seg = seg[: dot.start()]
+    words = _WORD.findall(seg)
+    if not words or len(words) > v.max_app:
+        return ""
+    lows = [w.lower().strip(".") for w in words]
+    if not any(w in v.roles for w in lows[:6]):
+        return ""
+    vm = v.verb_after.search(seg)
+    if vm and vm.start() == 0:
+        return ""
+    return seg.strip()
+
+
+def _role_in(words: Sequence[str], v: _Vocab, *, last: bool) -> str | None:
+    lows = [w.lower().strip(".,") for w in words]
+    idx = range(len(lows) - 1, -1, -1) if last else range(len(lows))
+    for i in idx:
+        for k in range(min(v.max_role, len(lows) - i), 0, -1):
+            key = " ".join(lows[i : i + k])
+            if key in v.roles:
+                return key
+    return None
+
+
+def _affiliation(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]], *, last_first: bool) -> Actor | None:
+    for a, b in spans:
+        hits = [m.actor for m in mentions if m.start >= a and m.end <= b and m.actor.kind != "person"]
+        if hits:
+            return hits[-1] if last_first else hits[0]
+    return None
+
+
+def _candidates(text: str, mentions: Sequence[Mention], v: _Vocab) -> list[_Cand]:
+    gaz_spans = [(m.start, m.end) for m in mentions]
+    starts = [m.start for m in mentions]
+    out: list[_Cand] = []
+    for run in v.run.finditer(text):
+        toks = list(v.token.finditer(text, run.start(), run.end()))
+        # split the run where a gazetteer mention covers a token
+        pieces: list[list[re.Match[str]]] = [[]]
+        for t in toks:
+            i = bisect.bisect_right(starts, t.start()) - 1
+            covered = any(
+                mentions[j].start < t.end() and t.start() < mentions[j].end for j in range(max(0, i - 1), min(len(mentions), i + 2))
+            )
+            if covered:
+                if pieces[-1]:
+                    pieces.append([])
+                continue
+            pieces[-1].append(t)
+        for piece in pieces:
+            if piece:
+                cand = _candidate(text, piece, mentions, gaz_spans, v)
+                if cand is not None:
+                    out.append(cand)
+    return out
+
+
+def _candidate(text: str, piece: list[re.Match[str]], mentions, gaz_spans, v: _Vocab) -> _Cand | None:
+    words = [t.group() for t in piece]
+    # the name follows the last title or capitalised role of the run
+    cut, i, titled = 0, 0, False
+    while i < len(words):
+        k = _title_len(words, i, v)
+        if k:
+            cut, titled = i + k, True
+            i += k
+        else:
+            i += 1
+    core = piece[cut:]
+    while core and _norm(_clean_token(core[-1].group())) in v.suffixes:
+        core = core[:-1]
+    while core and core[0].group().lower() in v.particles and not core[0].group()[0].isupper():
+        core = core[1:]
+    if not core:
+        return None
+    name_toks = [t for t in core if not (len(_clean_token(t.group())) == 1 and t.group().endswith("."))]  # initials
+    if not all(_is_name_token(t.group(), v) for t in name_toks):
+        return None
+    real = [t for t in name_toks if t.group().lower() not in v.particles or t.group()[0].isupper()]
+    if not 1 <= len(real) <= 4:
+        return None
+    start, end = core[0].start(), core[-1].end()
+    if text[end - 1] == "." and not re.match(r"[A-Z][a-z]{0,3}\.$", core[-1].group()):
+        end -= 1  # a full stop, not part of the name
+    name = " ".join(_clean_token(t.group()) for t in name_toks)
+    surname = _clean_token(name_toks[-1].group())
+    run_a = piece[0].start()
+    title_text = text[run_a:start] if cut else ""
+    pre_a, pre = _pre_words(text, run_a, v, gaz_spans)
+    before = _appositive_before(text, run_a, v) if pre_a == run_a else None
+    if before is not None:
+        pre_a, pre = before
+    app_end = end + len(text[end:]) - len(text[end:].lstrip("’'s"))  # possessive
+    app = _appositive_after(text, app_end, v)
+    role = _role_in(_WORD.findall(pre), v, last=True) or _role_in(_WORD.findall(app), v, last=False)
+    if role is None and titled:
+        role = " ".join(_norm(w) for w in words[:cut]).strip() or None
+    aff = _affiliation(mentions, [(pre_a, run_a), (app_end, app_end + len(app) + 2)], last_first=True)
+    verb = bool(v.verb_after.match(text, app_end)) or bool(v.verb_before.search(text, max(0, run_a - 40), run_a))
+    if verb and not (titled or role) and _PLACE_BEFORE.search(text, max(0, run_a - 12), run_a):
+        verb = False  # "the reporter in Deir Ezzor said": a place
+    evidence = (titled or role is not None or verb) and not _headline(text, run_a)
+    if len(real) == 1:
+        evidence = False  # a surname alone ("Gen. Rasool") is a reference, not a new person
+    return _Cand(start, end, name, surname, (title_text + " " + pre).strip(), app, role, aff, evidence)
+
+
+_PLACE_BEFORE = re.compile(r"(?<![\w’'-])(?:in|at|from|near|of|to|on|into|across)[ \t]+\Z", re.I)
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def _headline(text: str, pos: int) -> bool:
+    """Is ``pos`` on a title-case line (a headline), where capitals prove nothing?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = _LONG_WORD.findall(text, a, b if b >= 0 else len(text))
+    caps = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and caps >= 0.7 * len(words)
+
+
+def _person(c: _Cand) -> Person:
+    if c.affiliation is not None:
+        side = c.affiliation.side or "unknown"
+    else:
+        side = side_from_words(" ".join(x for x in (c.pre, c.app) if x)) or "unknown"
+    aff = c.affiliation.name if c.affiliation is not None else None
+    return Person(c.name, side, c.role, aff)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\b(?:al|el)[-‐‑ ]", "", name.lower()).replace("’", "'")
+
+
+_VOWELS = re.compile(r"[aeiouy’'`ʿʾ\s-]+")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def _skeleton(name: str) -> str:
+    """Spelling-insensitive key of a transliterated name: no particles, vowels or doubled
+    letters ("Abu Alaa al-Walaei" == "Abu Ala al-Walai")."""
+    words = [w for w in re.split(r"[\s‐‑-]+", name.lower()) if w and w not in {"al", "el"}]
+    return " ".join(_DOUBLE.sub(r"\1", _VOWELS.sub("", w)) or w for w in words)
+
+
+@lru_cache(maxsize=4)
+def _skeletons(gazetteer) -> dict[str, Actor]:
+    out: dict[str, Actor] = {}
+    seen: dict[str, int] = {}
+    for a in getattr(gazetteer, "actors", ()):
+        if a.kind != "person":
+            continue
+        for alias in (a.name, *a.aliases):
+            if len(alias.split()) < 2:
+                continue
+            k = _skeleton(alias)
+            if out.get(k) is not None and out[k] is not a:
+                seen[k] = 2
+            out[k] = a
+    return {k: a for k, a in out.items() if seen.get(k) != 2}
+
+
+def _surname_key(s: str) -> str:
+    return re.sub(r"^(?:al|el|ad|as|ash|az|ar)[-‐‑ ]", "", s, flags=re.I)
+
+
+def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gazetteer=None) -> Registry:
+    """The people named in ``text`` who are not gazetteer people, with their mentions.
+
+    >>> r = build_registry("“No comment,” said Sen. Tom Cotton of Arkansas. Later Cotton left.")
+    >>> [(p.name, p.side) for p in r.people], [m.text for m in r.mentions]
+    ([('Tom Cotton', 'us')], ['Tom Cotton', 'Cotton'])
+    """
+    if gazetteer is None:
+        from workbench.actors import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    if mentions is None:
+        mentions = gazetteer.find(text)
+    mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+    v = _vocab()
+    people: dict[str, Person] = {}
+    full: list[PersonMention] = []
+    refs: list[_Cand] = []
+    for c in _candidates(text, mentions, v):
+        if not c.evidence:
+            refs.append(c)
+            continue
+        known = gazetteer.resolve(c.name, loose=False) or _skeletons(gazetteer).get(_skeleton(c.name))
+        if known is not None and known.kind != "person":
+            continue  # an organisation or place
+        k = _key(c.name)
+        p = _person(c) if known is None else Person(known.name, known.side or "unknown", known.role, known.affiliation)
+        k = _key(p.name)
+        old = people.get(k)
+        if old is None:
+            people[k] = p
+        elif old.side == "unknown" and p.side != "unknown":
+            people[k] = Person(old.name, p.side, old.role or p.role, old.affiliation or p.affiliation)
+        full.append(PersonMention(c.start, c.end, text[c.start : c.end], p, True))
+    people = {k: p for k, p in people.items()}
+    full = [PersonMention(m.start, m.end, m.text, people[_key(m.person.name)], True) for m in full]
+    out = list(full) + _surname_mentions(text, full, mentions, v)
+    out.sort(key=lambda m: (m.start, m.end))
+    return Registry(tuple(sorted(people.values(), key=lambda p: p.name)), tuple(out))
+
+
+def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[Mention], v: _Vocab) -> list[PersonMention]:
+    by_surname: dict[str, list[PersonMention]] = {}
+    for m in full:
+        s = _surname_key(m.person.name.split()[-1])
+        if len(s) >= 3 and _norm(s) not in v.not_name:
+            by_surname.setdefault(s, []).append(m)
+    if not by_surname:
+        return []
+    taken = sorted([(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in full])
+    alt = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
+    pat = re.compile(r"(?<![\w’'-])(?:(?:al|el|Al|El)[-‐‑ ])?(" + alt + r")(?:[’']s)?(?![\w’'-])")
+    out = []
+    for m in pat.finditer(text):
+        a, b = m.start(), m.end()
+        if any(s < b and a < e for s, e in taken):
+            continue
+        if not _stands_alone(text, a, b, v):
+            continue
+        owners = by_surname[m.group(1)]
+        prior = [o for o in owners if o.start < a]
+        owner = prior[-1] if prior else owners[0]
+        end = b - (2 if text[b - 2 : b] in ("'s", "’s") else 0)
+        out.append(PersonMention(a, end, text[a:end], owner.person, False))
+    return out
+
+
+def _stands_alone(text: str, a: int, b: int, v: _Vocab) -> bool:
+    """The surname is not part of a longer capitalised name ("Sims" in "Sims Street")."""
+    before = re.search(r"([\w’'.-]+)[ \t]+$", text[max(0, a - 40) : a])
+    if before:
+        w = before.group(1)
+        if w[:1].isupper() and not (_norm(w) in v.not_name or _title_len([w], 0, v) or " ".join(_norm(x) for x in [w]) in v.titles):
+            return False
+    after = re.match(r"[ \t]+([\w’'.-]+)", text[b : b + 40])
+    if after:
+        w = after.group(1)
+        if w[:1].isupper() and _norm(w) not in v.not_name and w.lower() not in v.particles:
+            return False
+    return True
+
+
+def person_mentions(registry: Registry) -> list[Mention]:
+    """The registry's mentions as gazetteer-style :class:`Mention` objects (kind ``person``)."""
+    actors: dict[str, Actor] = {}
+    out = []
+    for m in registry.mentions:
+        p = m.person
+        actor = actors.get(p.name)
+        if actor is None:
+            actor = actors[p.name] = Actor(p.name, "person", p.side, (), p.affiliation, p.role)
+        out.append(Mention(m.start, m.end, m.text, actor))
+    return out
