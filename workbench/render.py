@@ -138,15 +138,21 @@ def _readable(df: pd.DataFrame) -> pd.DataFrame:
             out[col] = s.map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
         elif pd.api.types.is_float_dtype(s):
             out[col] = s.round(3)
+        elif isinstance(s.dtype, pd.StringDtype) or s.dtype == object:
+            out[col] = s.astype(object).where(s.notna(), "")  # a missing title reads as blank, not "NaN"
     return out
 
 
 def table_html(df: pd.DataFrame, columns=None, *, caption: str | None = None, page_length: int = 10,
                max_rows: int = 20_000, wide: tuple[str, ...] = ("snippet", "text", "title", "figures")) -> str:
     """An interactive (sortable, searchable) table as HTML; every cell is escaped."""
+    import html
+
     from itables import to_html_datatable
 
     view = df if columns is None else df[[c for c in columns if c in df.columns]]
+    if view.empty:
+        return f'<p class="wb-empty"><em>{html.escape(caption or "Table")}: no rows.</em></p>'
     note = ""
     if len(view) > max_rows:
         note = f" (first {max_rows:,} of {len(view):,} rows)"

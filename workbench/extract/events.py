@@ -89,7 +89,9 @@ class Event:
 
     @property
     def weapons(self) -> tuple[str, ...]:
-        ws = {w for m in self.mentions for w in m.weapons}
+        # Weapons told where the attack is reported win over those of passing references.
+        told = [m for m in self.mentions if not m.anaphoric and set(m.weapons) - {"unknown"}]
+        ws = {w for m in (told or self.mentions) for w in m.weapons}
         if len(ws) > 1:
             ws.discard("unknown")
         return tuple(sorted(ws))
@@ -289,6 +291,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             attacker_side = words[1]
     elif not passive:
         seg_s = max(cs, ts - (90 if verbal else 40))
+        if not verbal:
+            # A noun's attacker modifies it: "US drone strike", "Iran's missile attack" — not
+            # "the killing of three US soldiers in a drone attack".
+            mod = _NOUN_MODIFIERS.search(text, seg_s, ts)
+            seg_s = mod.start() if mod else ts
         window_s = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
             seg_s = rep.end()
@@ -313,7 +320,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     # Target: the object after the trigger, or the subject of a passive.
     target = target_side = None
-    places_after = [p for p in ctx.places if te <= p.start < min(ce, te + (45 if reference or not verbal else 120))]
+    indefinite = bool(_INDEFINITE.search(before[-30:]))
+    reach = 120 if verbal else (90 if indefinite and not reference else 45)
+    places_after = [p for p in ctx.places if te <= p.start < min(ce, te + reach)]
     places_before = [p for p in ctx.places if max(cs, ts - 60) <= p.start < ts]
     # "Iran's top general": a possessive country is a party, not where it happened.
     places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end)]
@@ -397,18 +406,20 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
     definite = bool(_DEFINITE.search(before[-40:]))
-    indefinite = bool(_INDEFINITE.search(before[-30:]))
     specific = date_m is not None or bool(places) or munitions is not None or n_attacks is not None
     if plural and not verbal and _is_tally(ctx, sent, ts):
         return None
     can_start = True
     if reference:
         anaphoric = True
-        can_start = date_m is not None or any(p.place.kind != "country" for p in places_after)
+        can_start = date_m is not None or any(p.place.kind != "country" or verbal for p in places_after)
     elif verbal:
         anaphoric = not specific and definite
     elif definite:
         anaphoric = not own_date
+    elif indefinite:
+        # "a drone attack on an American outpost": an indefinite noun introduces a new attack.
+        anaphoric = not (specific or target_side or weak_date)
     else:
         anaphoric = not specific
     if anaphoric and not reference:
@@ -480,6 +491,8 @@ def _governed(pattern: re.Pattern, before: str) -> bool:
     return last is not None and not _SUBORDINATE.search(before, last.end())
 
 
+# The words right before a noun trigger that can modify it (no article or preposition between).
+_NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|one-way|deadly|fatal|latest|recent|retaliatory|precision|major|large-scale|new|wide|blatant|renewed)\s+)+$")
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 _TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
 

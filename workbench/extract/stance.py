@@ -60,6 +60,8 @@ class _Lexicon:
     min_score: float
     condemn_share: float
     tie_order: dict[str, tuple[str, ...]]
+    threat_re: re.Pattern[str] | None
+    threat_weight: float
 
 
 _BOUND_L = r"(?<![\w’'-])"
@@ -159,7 +161,36 @@ def _lexicon() -> _Lexicon:
         min_score=float(d["min_score"]),
         condemn_share=float(d["condemn_share"]),
         tie_order={str(k): tuple(v) for k, v in d["tie_order"].items()},
+        threat_re=_threat_pattern(d.get("threat_rule")),
+        threat_weight=float((d.get("threat_rule") or {}).get("weight", 1.0)),
     )
+
+
+def _threat_pattern(rule: dict[str, Any] | None) -> re.Pattern[str] | None:
+    """Modal, up to ``window`` words (group 1), response word (group 2)."""
+    if not rule:
+        return None
+    modals = []
+    for m in rule["modals"]:
+        m = str(m)
+        modals.append(r"(?<=\w)['’]ll" if m in ("'ll", "’ll") else _phrase_pattern(m))
+    resp = "|".join(f"(?:{_phrase_pattern(str(r))})" for r in rule["responses"])
+    gap = r"((?:\s+[\w’'-]+){0,%d}?)" % int(rule["window"])
+    return re.compile("(?:" + "|".join(modals) + ")" + gap + r"\s+(" + resp + ")", re.I)
+
+
+def _threats(lex: _Lexicon, text: str, totals: dict[str, float], found: list[str]) -> None:
+    """The general threat rule: "will/shall ... respond/answer/avenge" (see stance.yaml)."""
+    if lex.threat_re is None:
+        return
+    for m in lex.threat_re.finditer(text):
+        neg = lex.negator_re.search(m.group(1) or "")
+        cls = lex.flip.get("escalatory", "none") if neg else "escalatory"
+        if cls == "none":
+            continue
+        label = ("not…" if neg else "") + re.sub(r"\s+", " ", m.group().split()[0] + "…" + m.group(2))
+        totals[cls] += lex.threat_weight
+        found.append(label)
 
 
 def _negator_before(lex: _Lexicon, text: str, start: int, since: int, carry: str | None) -> str | None:
@@ -220,6 +251,7 @@ def score_stance(quote_text: str, *, context: str = "", speaker_side: str | None
     totals = {c: 0.0 for c in _CLASSES}
     found: list[str] = []
     _scan(lex, quote_text or "", lex.quote_re, lex.quote_cues, side, 1.0, totals, found)
+    _threats(lex, quote_text or "", totals, found)
     if context:
         _scan(lex, context, lex.context_re, lex.context_cues, side, lex.context_weight, totals, found)
     best = max(totals.values())
