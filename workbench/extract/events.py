@@ -210,9 +210,10 @@ def _side_of_words(text: str) -> tuple[int, str] | None:
     best = None
     for side, pat in _lex().side_words:
         for m in pat.finditer(text):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), side if side in SIDES else "unknown")
-    return best
+            # The last word wins; at the same place the longer ("Iran-backed" over "Iran").
+            if best is None or (m.start(), m.end()) > best[:2]:
+                best = (m.start(), m.end(), side if side in SIDES else "unknown")
+    return (best[0], best[2]) if best else None
 
 
 def target_side_in(text: str) -> tuple[int, str] | None:
@@ -224,8 +225,15 @@ def target_side_in(text: str) -> tuple[int, str] | None:
     return best
 
 
+_BACKED = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|supported|sponsored)\b", re.I)
+
+
 def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
-    ms = [m for m in ctx.mentions if m.start >= start and m.end <= end and m.actor.kind != "outlet"]
+    # "Iran-backed militants" are not Iran.
+    ms = [
+        m for m in ctx.mentions
+        if m.start >= start and m.end <= end and m.actor.kind != "outlet" and not _BACKED.match(ctx.text, m.end)
+    ]
     if not ms:
         return None
     return ms[-1] if last else ms[0]
@@ -270,6 +278,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     before = text[max(cs, ts - 70) : ts]
     near = text[max(cs, ts - _BLOCK_CHARS) : ts]  # a vow or a "no" governs only what follows it closely
     after = text[te : min(ce, te + 80)]
+    if not verbal and _CHARACTERISED.search(near):
+        return None
     reference = bool(lex.reference.search(before))
     if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
@@ -407,7 +417,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     plural = bool(_PLURAL_TRIGGER.search(lower))
     definite = bool(_DEFINITE.search(before[-40:]))
     specific = date_m is not None or bool(places) or munitions is not None or n_attacks is not None
-    if plural and not verbal and _is_tally(ctx, sent, ts):
+    if (plural or verbal) and _is_tally(ctx, sent, ts, te):
         return None
     can_start = True
     if reference:
@@ -493,15 +503,26 @@ def _governed(pattern: re.Pattern, before: str) -> bool:
 
 # The words right before a noun trigger that can modify it (no article or preposition between).
 _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|one-way|deadly|fatal|latest|recent|retaliatory|precision|major|large-scale|new|wide|blatant|renewed)\s+)+$")
+# "called the strike a blatant assassination": a characterisation, not a new attack.
+_CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 _TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
+_TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 
 
-def _is_tally(ctx: ArticleContext, sent, ts: int) -> bool:
-    """'at least 78 attacks ... since mid-October' is a running count, not an attack."""
+def _is_tally(ctx: ArticleContext, sent, ts: int, te: int) -> bool:
+    """'at least 78 attacks ... since mid-October', 'attacked more than 160 times since ...':
+    a running count, not an attack."""
     if not _TALLY_WORDS.search(ctx.text, sent.start, sent.end):
         return False
-    return any(q.end <= ts and ts - q.end <= 25 and (q.low or 0) >= 2 for q in ctx.quantities)
+    for q in ctx.quantities:
+        if (q.low or 0) < 2:
+            continue
+        if q.end <= ts and ts - q.end <= 25 or ts <= q.start < te:
+            return True
+        if te <= q.start <= te + 30 and _TIMES.match(ctx.text, q.end):
+            return True
+    return False
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -590,6 +611,12 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 return (agree, last)
 
             target = max(candidates, key=fit)
+            d, _ = target.date
+            md = m.date or m.weak_date
+            if not m.anaphoric and fit(target)[0] == 0 and (d is None) != (md is None):
+                # A dated report and an undated event (or the reverse) that agree on nothing
+                # positive are two attacks ("struck 85 targets" / "a drone attack last Sunday").
+                target = None
         if target is not None:
             target.mentions.append(m)
         elif m.can_start:

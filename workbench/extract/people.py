@@ -383,7 +383,9 @@ def _headline(text: str, pos: int) -> bool:
 
 
 def _person(c: _Cand) -> Person:
-    if c.affiliation is not None:
+    if c.role is not None and side_from_words(c.role) == "media":
+        side = "media"  # "a fellow at a Washington think tank": an analyst, whatever the body
+    elif c.affiliation is not None:
         side = c.affiliation.side or "unknown"
     else:
         side = side_from_words(" ".join(x for x in (c.pre, c.app) if x)) or "unknown"
@@ -502,10 +504,8 @@ def _stands_alone(text: str, a: int, b: int, v: _Vocab) -> bool:
         if w[:1].isupper() and not (_norm(w) in v.not_name or _title_len([w], 0, v) or " ".join(_norm(x) for x in [w]) in v.titles):
             return False
     after = re.match(r"[ \t]+([\w’'.-]+)", text[b : b + 40])
-    if after:
-        w = after.group(1)
-        if w[:1].isupper() and _norm(w) not in v.not_name and w.lower() not in v.particles:
-            return False
+    if after and after.group(1)[:1].isupper():
+        return False  # "Rivers Street", "Sims Group"
     return True
 
 

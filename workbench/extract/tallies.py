@@ -16,7 +16,10 @@ from workbench.extract.events import target_side_in
 
 __all__ = ["Tally", "extract_tallies"]
 
-_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|tally|overall|this year|altogether)\b", re.I)
+_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b", re.I)
+_SINCE = re.compile(r"\bsince\b", re.I)
+_TIMES_AFTER = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
+_ATTACKED_BEFORE = re.compile(r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+(?:\w+\s+){0,2}$", re.I)
 _NOUN_AFTER = re.compile(
     r"\s*(?:separate\s+|drone\s+|rocket\s+|missile\s+|hostile\s+|militia\s+|such\s+|other\s+){0,2}"
     r"(?:attacks|strikes|assaults|incidents|operations|rocket attacks|drone attacks)\b",
@@ -46,13 +49,25 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
         for q in ctx.quantities:
             if not (sent.start <= q.start and q.end <= sent.end) or (q.low or 0) < 2:
                 continue
-            noun = _NOUN_AFTER.match(text, q.end)
+            noun = _NOUN_AFTER.match(text, q.end) or _TIMES_AFTER.match(text, q.end)
             if not noun:
                 continue
+            if noun.re is _TIMES_AFTER and not _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 40), q.start):
+                continue  # "five times" counts attacks only after "attacked"/"came under attack"
             since = [d for d in ctx.dates if d.kind == "since" and sent.start <= d.start < sent.end]
+            if not since:  # "since the start of the war on Gaza in October"
+                m = _SINCE.search(text, sent.start, sent.end)
+                if m:
+                    since = [d for d in ctx.dates if m.end() <= d.start < min(sent.end, m.end() + 60) and d.date]
             rest = text[noun.end() : sent.end]
             found = target_side_in(rest[:80]) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
             claimant, claimant_side = claimant_name_side(ctx, sent, q.start)
+            if claimant == ctx.outlet:
+                # "The resistance has carried out more than 160 operations": its own count.
+                own = [m for m in ctx.mentions if max(sent.start, q.start - 80) <= m.start and m.end <= q.start
+                       and m.actor.kind in ("faction", "group", "agency", "military", "government")]
+                if own:
+                    claimant, claimant_side = own[-1].actor.name, own[-1].actor.side
             end = max(noun.end(), since[0].end if since else noun.end())
             out.append(
                 Tally(
