@@ -141,3 +141,24 @@ def test_every_event_span_is_text_of_the_article():
 def test_israeli_strike_is_not_a_us_strike():
     evs = events_of("Israeli warplanes struck a weapons depot near al-Bukamal on Thursday.")
     assert all(e["attacker_side"] != "us" for e in evs)
+
+
+def test_every_trigger_passes_the_keyword_gate():
+    """The cheap gate must let through every sentence a trigger could match."""
+    import re
+
+    from workbench.extract.events import _lex
+    from workbench.resources import load_yaml
+
+    lex = _lex()
+    examples = [
+        "launched a blatant air aggression", "carried out an aerial aggression", "landed near the base",
+        "fired a barrage of missiles at the base", "were launched at the base", "a drone killed two",
+        "came under rocket fire", "bombed the depots", "shelled the base",
+    ]
+    for ex in examples:
+        assert lex.verb.search(ex) or lex.noun.search(ex), ex
+        assert lex.gate.search(ex), ex
+    for trigger in load_yaml("events.yaml")["triggers"]["verb"] + load_yaml("events.yaml")["triggers"]["noun"]:
+        words = re.sub(r"\(\?:|[()?|\\\\.*+\[\]{}^$]", " ", trigger)
+        assert lex.gate.search(words) or lex.gate.search(trigger), trigger

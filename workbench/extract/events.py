@@ -128,7 +128,8 @@ def _lex() -> _Lexicon:
     d = load_yaml("events.yaml")
     t = d["triggers"]
     return _Lexicon(
-        gate=re.compile(r"attack|strike|struck|\bhit\b|target|raid|fired|shell|bomb|rocket|drone|missile|assassinat|mortar", re.I),
+        # Every trigger contains one of these stems (a test checks the lexicon against it).
+        gate=re.compile("|".join(d["gate_stems"]), re.I),
         verb=re.compile(rf"\b(?:{_alt(t['verb'])})\b", re.I),
         noun=re.compile(rf"\b(?:{_alt(t['noun'])})\b", re.I),
         reference=re.compile(rf"\b(?:{_alt(d['reference_before'])})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),

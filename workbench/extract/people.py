@@ -383,7 +383,7 @@ def _headline(text: str, pos: int) -> bool:
 
 
 def _person(c: _Cand) -> Person:
-    if c.role is not None and side_from_words(c.role) == "media":
+    if c.role is not None and side_from_words(" ".join(x for x in (c.pre, c.app) if x)) == "media":
         side = "media"  # "a fellow at a Washington think tank": an analyst, whatever the body
     elif c.affiliation is not None:
         side = c.affiliation.side or "unknown"
