@@ -290,22 +290,25 @@ def report_summary(report: pd.DataFrame) -> pd.DataFrame:
 # -- 02: attack counts -----------------------------------------------------------------------
 def _event_incidents(events: pd.DataFrame, incidents: pd.DataFrame) -> pd.DataFrame:
     """One row per distinct incident among ``events``: date, kind and the weapons named."""
-    ev = events.copy()
+    ev = events[["event_id", "incident_id", "date", "attacker_side", "target_side", "weapons"]].copy()
     # An event with no incident stands for an incident of its own.
     ev["incident_id"] = ev["incident_id"].astype(object).where(ev["incident_id"].notna(), "event:" + ev["event_id"].astype(str))
-    inc = incidents.set_index("incident_id") if len(incidents) else None
-    weapons = ev.explode("weapons").groupby("incident_id")["weapons"].agg(lambda s: sorted({w for w in s if isinstance(w, str)}) or ["unknown"])
-    first = ev.sort_values(["incident_id", "event_id"]).groupby("incident_id").first()
-    rows = []
-    for iid, row in first.iterrows():
-        if inc is not None and iid in inc.index:
-            date, kind = inc.at[iid, "date"], inc.at[iid, "kind"]
-        else:
-            date = row["date"]
-            kind = "attack_on_us" if row["target_side"] == "us" else "us_strike" if row["attacker_side"] == "us" else "other"
-        rows.append((iid, date, kind, weapons.get(iid, ["unknown"])))
-    out = pd.DataFrame(rows, columns=["incident_id", "date", "kind", "weapons"])
-    out["date"] = pd.to_datetime(out["date"], errors="coerce").astype("datetime64[ns]")
+    pairs = ev[["incident_id", "weapons"]].explode("weapons")
+    pairs = pairs[pairs["weapons"].map(lambda w: isinstance(w, str))].drop_duplicates()
+    weapons = pairs.sort_values(["incident_id", "weapons"]).groupby("incident_id")["weapons"].agg(list)
+    first = ev.sort_values(["incident_id", "event_id"]).drop_duplicates("incident_id").set_index("incident_id")
+    own_kind = pd.Series("other", index=first.index, dtype=object)
+    own_kind[first["attacker_side"].astype(object).eq("us").to_numpy()] = "us_strike"
+    own_kind[first["target_side"].astype(object).eq("us").to_numpy()] = "attack_on_us"
+    inc = incidents.drop_duplicates("incident_id").set_index("incident_id") if len(incidents) else pd.DataFrame(columns=["date", "kind"])
+    date = pd.to_datetime(inc["date"].reindex(first.index), errors="coerce").astype("datetime64[ns]")
+    known = first.index.isin(inc.index)
+    out = pd.DataFrame({
+        "incident_id": first.index,
+        "date": date.where(known, pd.to_datetime(first["date"], errors="coerce").astype("datetime64[ns]")).to_numpy(),
+        "kind": inc["kind"].reindex(first.index).astype(object).where(known, own_kind).to_numpy(),
+    })
+    out["weapons"] = [weapons.get(i, ["unknown"]) for i in out["incident_id"]]
     return out
 
 

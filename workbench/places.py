@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from workbench.resources import load_yaml
 
-__all__ = ["Place", "PlaceMention", "find_places", "get_place", "compatible", "all_places"]
+__all__ = ["Place", "PlaceMention", "find_places", "get_place", "compatible", "near", "all_places"]
 
 
 @dataclass(frozen=True)
@@ -48,22 +48,78 @@ def _alias_regex(alias: str) -> str:
     return body
 
 
+def _alias_tokens(text: str) -> list[str]:
+    out = []
+    for ch in text:
+        if ch in "'’‘":
+            out.append("['’‘]?")
+        elif ch in " -":
+            out.append(r"[\s-]")
+        else:
+            out.append(re.escape(ch))
+    return out
+
+
+def _alias_paths(alias: str) -> list[tuple[str, str]] | None:
+    """(first letter, regex of the rest) for each way the alias's regex can start.
+
+    Mirrors :func:`_alias_regex`: the optional "al-" gives a path starting with "a". None
+    when the alias does not start with a plain letter (then the dispatch is not used).
+    """
+    if re.match(r"(?i)al[ -]", alias):
+        if alias[:2] not in ("al", "Al"):
+            return None  # "AL-": _alias_regex keeps it after the optional prefix; not dispatched
+        core = alias[3:]
+        paths = [("a", "l" + r"[\s-]" + "".join(_alias_tokens(core)))]
+    else:
+        core, paths = alias, []
+    if not core or not core[0].isalpha():
+        return None
+    paths.append((core[0].casefold(), "".join(_alias_tokens(core[1:]))))
+    return paths
+
+
+def _pattern_paths(pat: str) -> list[tuple[str, str]] | None:
+    """The same for a raw pattern from places.yaml, when it starts with one plain letter."""
+    body = pat.replace(r"\b", "")
+    if len(body) > 1 and body[0].isalpha() and body[1] not in "?*+{" and body[0].isascii():
+        return [(body[0].casefold(), body[1:])]
+    return None
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, Place], re.Pattern, dict[str, str]]:
     places: dict[str, Place] = {}
-    alts: list[tuple[str, str]] = []  # (regex, place name)
+    alts: list[tuple[str, str, list | None]] = []  # (regex, place name, dispatch paths)
     for entry in load_yaml("places.yaml"):
         place = Place(entry["name"], entry["kind"], tuple(entry.get("within", ())), bool(entry.get("hosts_us")))
         places[place.name] = place
         for alias in entry.get("aliases", ()):
-            alts.append((_alias_regex(alias), place.name))
+            alts.append((_alias_regex(alias), place.name, _alias_paths(alias)))
         for pat in entry.get("patterns", ()):
-            alts.append((pat.replace(r"\b", ""), place.name))
+            alts.append((pat.replace(r"\b", ""), place.name, _pattern_paths(pat)))
     # Longest aliases first so "Erbil International Airport" beats "Erbil".
     alts.sort(key=lambda a: -len(a[0]))
     groups = {}
+    if all(paths for _, _, paths in alts):
+        # Dispatch on the first letter: every top-level branch starts with a character class
+        # ([Ee]) that sre checks before entering it, so a word start costs a few set lookups
+        # instead of trying every alias. Within a letter the aliases keep their order, so
+        # the match (leftmost, first alternative) is the same as one plain alternation.
+        by_letter: dict[str, list[str]] = {}
+        for i, (_rx, name, paths) in enumerate(alts):
+            for j, (letter, rest) in enumerate(paths):
+                gname = f"p{i}_{j}"
+                groups[gname] = name
+                by_letter.setdefault(letter, []).append(f"(?P<{gname}>{rest})")
+        parts = []
+        for letter in sorted(by_letter):
+            cls = "[" + re.escape(letter) + re.escape(letter.upper()) + "]"
+            parts.append(cls + "(?i:" + "|".join(by_letter[letter]) + ")")
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        return places, pattern, groups
     parts = []
-    for i, (rx, name) in enumerate(alts):
+    for i, (rx, name, _paths) in enumerate(alts):
         groups[f"p{i}"] = name
         parts.append(f"(?P<p{i}>{rx})")
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
@@ -116,3 +172,13 @@ def compatible(a: str | None, b: str | None) -> bool:
 def specificity(name: str | None) -> int:
     """How narrow a place is: the length of its chain of containing places."""
     return len(_ancestors(name)) if name else 0
+
+
+def near(a: str | None, b: str | None) -> bool:
+    """Compatible, or both within one place narrower than a country ("al-Qaim" and
+    "al-Bukamal" both lie on the Iraq-Syria border)."""
+    if compatible(a, b):
+        return True
+    places = _index()[0]
+    shared = (_ancestors(a) & _ancestors(b)) - {a, b}
+    return any(places[n].kind != "country" for n in shared if n in places)

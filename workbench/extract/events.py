@@ -68,14 +68,16 @@ class Event:
         return max(self.mentions, key=lambda m: (score(m), -m.start))
 
     def first(self, attr: str, *, skip=(None, "unknown")):
+        """The best mention's value, else the first told by a report, else by a reference."""
         best = self.best
         value = getattr(best, attr)
         if value not in skip:
             return value
-        for m in self.mentions:
-            v = getattr(m, attr)
-            if v not in skip:
-                return v
+        for group in ([m for m in self.mentions if not m.anaphoric], [m for m in self.mentions if m.anaphoric]):
+            for m in group:
+                v = getattr(m, attr)
+                if v not in skip:
+                    return v
         return value
 
     @property
@@ -240,14 +242,21 @@ def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
     return ms[-1] if last else ms[0]
 
 
-def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[int]):
-    """The date mention in [start, end) closest to this trigger (and not closer to another)."""
+def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]]):
+    """The date mention in [start, end) closest to this trigger (and not closer to another).
+
+    ``triggers``: (start, refers_back) of the sentence's triggers; one that refers back
+    ("five days after the assassination") competes only for dates told after it.
+    """
     best = None
     for d in ctx.dates:
         if d.start < start or d.end > end or d.kind == "since" or d.date is None:
             continue
         dist = min(abs(d.start - pos), abs(d.end - pos))
-        if any(min(abs(d.start - t), abs(d.end - t)) < dist for t in triggers if t != pos):
+        if any(
+            min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t)
+            for t, ref in triggers if t != pos
+        ):
             continue
         if best is None or dist < best[0]:
             best = (dist, d)
@@ -271,7 +280,7 @@ def _quantity_before(ctx: ArticleContext, pos: int, pattern: re.Pattern):
             yield q
 
 
-def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[int]) -> EventMention | None:
+def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[tuple[int, bool]]) -> EventMention | None:
     lex = _lex()
     text = ctx.text
     ts, te = m.start(), m.end()
@@ -285,8 +294,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
     trigger = m.group()
-    window = text[cs:ce]
-    weapons = [w for _, w in _weapons_in(window)]
+    ws, we = max(cs, ts - 60), min(ce, te + 80)
+    weapons = [w for _, w in _weapons_in(text[ws:we])]
 
     # Attacker: "... by X" after a passive verb; otherwise the words before the trigger.
     attacker = attacker_side = None
@@ -552,8 +561,7 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
             if not any(v.start() <= m.start() < v.end() or m.start() <= v.start() < m.end() for v, _ in found):
                 found.append((m, False))
         found.sort(key=lambda x: x[0].start())
-        # Triggers that refer back ("after the assassination") do not compete for the sentence's dates.
-        starts = [m.start() for m, _ in found if not lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()])]
+        starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
         for m, verbal in found:
             em = _mention_at(ctx, sent, m, verbal, starts)
             if em is not None:

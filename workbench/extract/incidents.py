@@ -15,11 +15,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from workbench.places import compatible as places_compatible
+from workbench.places import near as places_near
 from workbench.places import specificity
 
 __all__ = ["EventRef", "Incident", "link_incidents", "event_kind"]
 
 _WINDOW_UNDATED = dt.timedelta(days=14)
+_MAX_SLACK = dt.timedelta(days=16)  # the widest date slack in _fits (month precision)
+_ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -37,39 +40,40 @@ class EventRef:
     weapons: tuple[str, ...]
 
 
-@dataclass
 class Incident:
-    members: list[EventRef] = field(default_factory=list)
+    """Events of one attack. Its date, place and weapons are computed once per new member."""
 
-    @property
-    def date(self) -> dt.date | None:
-        days = [m.date for m in self.members if m.date and m.precision == "day"]
+    __slots__ = ("members", "order", "date", "precision", "location", "weapons")
+
+    def __init__(self, members: list[EventRef] | None = None, order: int = 0) -> None:
+        self.members: list[EventRef] = []
+        self.order = order  # creation rank: ties go to the older incident
+        for m in members or ():
+            self.members.append(m)
+        self._refresh()
+
+    def add(self, ev: EventRef) -> None:
+        self.members.append(ev)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        ms = self.members
+        days = [m.date for m in ms if m.date and m.precision == "day"]
         if not days:
-            days = [m.date for m in self.members if m.date]
+            days = [m.date for m in ms if m.date]
         if not days:
-            return None
-        return Counter(days).most_common(1)[0][0] if len(set(days)) < len(days) else min(days)
-
-    @property
-    def precision(self) -> str | None:
-        precs = [m.precision for m in self.members if m.date]
-        for p in ("day", "week", "month", "year"):
-            if p in precs:
-                return p
-        return None
-
-    @property
-    def location(self) -> str | None:
-        locs = [m.location for m in self.members if m.location]
-        return max(locs, key=lambda n: (specificity(n), locs.count(n), n)) if locs else None
+            self.date = None
+        else:
+            self.date = Counter(days).most_common(1)[0][0] if len(set(days)) < len(days) else min(days)
+        precs = {m.precision for m in ms if m.date}
+        self.precision = next((p for p in ("day", "week", "month", "year") if p in precs), None)
+        locs = [m.location for m in ms if m.location]
+        self.location = max(locs, key=lambda n: (specificity(n), locs.count(n), n)) if locs else None
+        self.weapons = {w for m in ms for w in m.weapons} - {"unknown"}
 
     def side(self, attr: str) -> str:
         sides = [getattr(m, attr) for m in self.members if getattr(m, attr) != "unknown"]
         return Counter(sides).most_common(1)[0][0] if sides else "unknown"
-
-    @property
-    def weapons(self) -> set[str]:
-        return {w for m in self.members for w in m.weapons} - {"unknown"}
 
 
 def event_kind(attacker_side: str, target_side: str) -> str:
@@ -83,7 +87,8 @@ def event_kind(attacker_side: str, target_side: str) -> str:
 def _fits(inc: Incident, ev: EventRef) -> bool:
     if inc.members[0].kind != ev.kind:
         return False
-    if not places_compatible(inc.location, ev.location):
+    same_place = places_compatible(inc.location, ev.location)
+    if not same_place and not (ev.date is not None and places_near(inc.location, ev.location)):
         return False
     ws = set(ev.weapons) - {"unknown"}
     if ws and inc.weapons and not (ws & inc.weapons):
@@ -110,10 +115,26 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
         key=lambda e: (e.date is None, e.date or dt.date.max, {"day": 0, "week": 1, "month": 2}.get(e.precision, 3), e.key),
     )
     incidents: list[Incident] = []
+    # Incidents by (kind, date): an event can only fit an incident dated within 16 days of
+    # its own date (or in the fortnight before its article), so only those are compared.
+    by_day: dict[tuple[str, dt.date], list[Incident]] = {}
     for ev in order:
         home = None
         best_gap = None
-        for inc in incidents:
+        if ev.date is not None:
+            lo, hi = ev.date - _MAX_SLACK, ev.date + _MAX_SLACK
+        elif ev.published is not None and ev.location is not None:
+            lo, hi = ev.published - _WINDOW_UNDATED, ev.published
+        else:
+            lo = hi = None
+        candidates: list[Incident] = []
+        if lo is not None:
+            day = lo
+            while day <= hi:
+                candidates.extend(by_day.get((ev.kind, day), ()))
+                day += _ONE_DAY
+            candidates.sort(key=lambda i: i.order)
+        for inc in candidates:
             if _fits(inc, ev):
                 d = inc.date
                 ref = ev.date or ev.published
@@ -121,9 +142,17 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
                 if best_gap is None or gap < best_gap:
                     home, best_gap = inc, gap
         if home is None:
-            incidents.append(Incident([ev]))
+            home = Incident([ev], order=len(incidents))
+            incidents.append(home)
         else:
-            home.members.append(ev)
+            old = home.date
+            home.add(ev)
+            if old is not None and old != home.date:
+                by_day[(home.members[0].kind, old)].remove(home)
+            if old == home.date:
+                continue
+        if home.date is not None:
+            by_day.setdefault((home.members[0].kind, home.date), []).append(home)
 
     assigned: dict[tuple, str] = {}
     rows: list[dict] = []

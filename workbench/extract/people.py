@@ -298,6 +298,8 @@ def _candidates(text: str, mentions: Sequence[Mention], v: _Vocab) -> list[_Cand
     starts = [m.start for m in mentions]
     out: list[_Cand] = []
     for run in v.run.finditer(text):
+        if " " not in run.group() and "\t" not in run.group():
+            continue  # one capitalised word: at most a surname, never a new full name
         toks = list(v.token.finditer(text, run.start(), run.end()))
         # split the run where a gazetteer mention covers a token
         pieces: list[list[re.Match[str]]] = [[]]
@@ -312,7 +314,7 @@ def _candidates(text: str, mentions: Sequence[Mention], v: _Vocab) -> list[_Cand
                 continue
             pieces[-1].append(t)
         for piece in pieces:
-            if piece:
+            if len(piece) >= 2:
                 cand = _candidate(text, piece, mentions, gaz_spans, v)
                 if cand is not None:
                     out.append(cand)
@@ -446,10 +448,8 @@ def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gaze
     v = _vocab()
     people: dict[str, Person] = {}
     full: list[PersonMention] = []
-    refs: list[_Cand] = []
     for c in _candidates(text, mentions, v):
         if not c.evidence:
-            refs.append(c)
             continue
         known = gazetteer.resolve(c.name, loose=False) or _skeletons(gazetteer).get(_skeleton(c.name))
         if known is not None and known.kind != "person":
