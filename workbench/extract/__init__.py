@@ -143,6 +143,7 @@ def extract_article(
                 "claimed_by": ev.first("claimed_by", skip=(None,)),
                 "n_mentions": len(ev.mentions),
                 "after_days": ev.best.after_days,
+                "date_derived": ev.derived_date is not None and not any(m.date for m in ev.mentions),
             }
         )
     claim_rows = []

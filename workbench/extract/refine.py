@@ -64,7 +64,8 @@ def refine_publication_dates(
             if not _specific(e["location"]):
                 continue
             kind = event_kind(e["attacker_side"], e["target_side"])
-            weekday = e["date"].weekday() if e["date"] is not None and e["date_precision"] == "day" else None
+            told_day = e["date"] is not None and e["date_precision"] == "day" and not e.get("date_derived")
+            weekday = e["date"].weekday() if told_day else None
             candidates = []
             for date, akind, loc, weapons in anchors:
                 if akind != kind or not places_compatible(loc, e["location"]) or not _weapons_ok(weapons, e["weapons"]):
