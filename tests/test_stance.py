@@ -119,3 +119,66 @@ def test_lexicon_integrity():
     assert set(data["negation_flip"]) == classes
     for order in data["tie_order"].values():
         assert sorted(order) == sorted(classes)
+
+
+# --------------------------------------------------------------------------- threat formulas
+
+THREAT_CASES = [
+    # escalatory formulas of this genre
+    ("We will not tolerate any attack on our advisers", "us", "escalatory"),
+    ("We are not going to tolerate strikes on our people", "us", "escalatory"),
+    ("Those responsible will be held to account", "us", "escalatory"),
+    ("We will hold them all accountable", None, "escalatory"),
+    ("The retaliation will come at a time and place of our choosing", "us", "escalatory"),
+    ("Each drop of blood shed today has a price", "factions", "escalatory"),
+    ("This is only the start of our response", "us", "escalatory"),
+    ("The occupiers will pay a heavy price", "factions", "escalatory"),
+    ("Our forces will do what they have to do", "us", "escalatory"),
+    ("The enemy has crossed every red line", "factions", "escalatory"),
+    ("Our strikes will resume in the coming days", "factions", "escalatory"),
+    ("If the enemy wants a fight, we are ready", "factions", "escalatory"),
+    ("The blood of our martyrs will not go in vain", "factions", "escalatory"),
+    ("Their bases will not know rest", "factions", "escalatory"),
+    ("The choice of targets is in the hands of its fighters", "factions", "escalatory"),
+    ("This crime will not go unanswered", None, "escalatory"),
+    # the general rule: future modal + response word, whatever the side
+    ("If you hurt our people, we shall respond", "us", "escalatory"),
+    ("Every rocket fired at our bases will be answered", "us", "escalatory"),
+    ("They will be punished for this", None, "escalatory"),
+    # negated: deescalatory
+    ("We will not respond to these provocations", None, "deescalatory"),
+    ("We do not seek war with anyone", "us", "deescalatory"),
+    # condemnatory without a threat
+    ("This raid is a violation of Iraqi sovereignty", "iraq_gov", "condemnatory"),
+    ("Shelling the city is an attack on all of Iraq", "iraq_gov", "condemnatory"),
+    ("This reckless adventurism must stop", "iran", "condemnatory"),
+    ("The raids only spread instability across the region", "russia", "condemnatory"),
+    ("The accusations serve narrow political objectives", "iran", "condemnatory"),
+    ("We will not accept that our land becomes a battlefield", "iraq_gov", "condemnatory"),
+    ("Washington is pushing the region into the abyss", "russia", "condemnatory"),
+    ("The strike comes at a time when the country is trying to heal", "iraq_gov", "condemnatory"),
+    ("This aggression is a grave breach", "iraq_gov", "condemnatory"),
+    # informational: the same words in a plain sense
+    ("The elections will be held in June", None, "informational"),
+    ("We will hold a press conference tomorrow", "us", "informational"),
+    ("The minister will answer questions in parliament", "iraq_gov", "informational"),
+    ("The funeral resulted in the martyrdom rites being held at noon", "iraq_gov", "informational"),
+]
+
+
+@pytest.mark.parametrize("quote,side,expected", THREAT_CASES)
+def test_threat_formulas(quote, side, expected):
+    assert score_stance(quote, speaker_side=side).stance == expected
+
+
+def test_threat_rule_cue_label_and_negation():
+    s = score_stance("Our enemies will be answered")
+    assert any("…answered" in c for c in s.cues)
+    neg = score_stance("We will never retaliate")
+    assert neg.stance == "deescalatory" and neg.escalation < 0
+
+
+def test_accusation_in_context_is_condemnatory_except_for_us():
+    assert score_stance("going past its mandate", context="he accused the coalition of").stance == "condemnatory"
+    assert score_stance("planning attacks on our troops", context="a commander it accused of",
+                        speaker_side="us").stance == "informational"

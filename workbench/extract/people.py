@@ -434,9 +434,9 @@ def _surname_key(s: str) -> str:
 def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gazetteer=None) -> Registry:
     """The people named in ``text`` who are not gazetteer people, with their mentions.
 
-    >>> r = build_registry("“No comment,” said Sen. Tom Cotton of Arkansas. Later Cotton left.")
+    >>> r = build_registry("“No comment,” said Sen. Harold Brandt of Nebraska. Brandt left.")
     >>> [(p.name, p.side) for p in r.people], [m.text for m in r.mentions]
-    ([('Tom Cotton', 'us')], ['Tom Cotton', 'Cotton'])
+    ([('Harold Brandt', 'us')], ['Harold Brandt', 'Brandt'])
     """
     if gazetteer is None:
         from workbench.actors import load_gazetteer
@@ -501,7 +501,7 @@ def _stands_alone(text: str, a: int, b: int, v: _Vocab) -> bool:
     before = re.search(r"([\w’'.-]+)[ \t]+$", text[max(0, a - 40) : a])
     if before:
         w = before.group(1)
-        if w[:1].isupper() and not (_norm(w) in v.not_name or _title_len([w], 0, v) or " ".join(_norm(x) for x in [w]) in v.titles):
+        if w[:1].isupper() and not w.endswith((".", "!", "?")) and not (_norm(w) in v.not_name or _title_len([w], 0, v) or " ".join(_norm(x) for x in [w]) in v.titles):
             return False
     after = re.match(r"[ \t]+([\w’'.-]+)", text[b : b + 40])
     if after and after.group(1)[:1].isupper():
