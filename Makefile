@@ -10,7 +10,7 @@ STORE := build/seeds
 HOST := 127.0.0.1
 PORT ?= 8888
 
-.PHONY: lab test setup seeds clean
+.PHONY: lab test setup seeds clean bench
 
 setup: $(STAMP)
 
@@ -37,6 +37,15 @@ lab: $(STAMP) seeds
 
 test: $(STAMP)
 	$(PY) -m pytest
+	@# Every notebook executed as a test; cells marked NBVAL_CHECK_OUTPUT must give the pinned numbers.
+	timeout 900 $(PY) -m pytest --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/nbval.cfg \
+	  notebooks/ -p no:cacheprovider
 
 clean:
 	rm -rf build .pytest_cache
+
+# Speed, memory and accuracy on generated corpora of 1k and 10k articles
+# (BENCH_ARGS="--big" adds 100k). Not part of `make test`.
+bench: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) benchmarks/bench.py $(BENCH_ARGS)

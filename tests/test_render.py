@@ -78,3 +78,13 @@ def test_table_columns_and_row_cap():
     assert "first 10 of 50 rows" in html and '"b"' not in html
     shown = render.show_table(df, columns=["a", "b"])
     assert "wb-table-" in shown.data
+
+
+def test_empty_table_says_so_escaped():
+    html = render.table_html(pd.DataFrame({"a": []}), caption="<Reprints>")
+    assert html == '<p class="wb-empty"><em>&lt;Reprints&gt;: no rows.</em></p>'
+
+
+def test_missing_text_reads_blank():
+    html = render.table_html(pd.DataFrame({"title": pd.array(["A title", None], dtype="string")}))
+    assert "NaN" not in html and "&lt;NA&gt;" not in html
