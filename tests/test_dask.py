@@ -17,7 +17,11 @@ ID = {"articles": "article_id", "sentences": ["article_id", "sent_idx"], "report
 
 
 def _sorted(df: pd.DataFrame, by) -> pd.DataFrame:
-    return df.sort_values(by, kind="stable").reset_index(drop=True)
+    df = df.sort_values(by, kind="stable").reset_index(drop=True)
+    for col in df.columns:
+        if str(df[col].dtype).startswith("datetime64"):
+            df[col] = df[col].astype("datetime64[ns]")  # Parquet keeps ms, memory may hold s
+    return df
 
 
 def test_dask_local_cluster_identical_tables(tmp_path):
@@ -30,8 +34,7 @@ def test_dask_local_cluster_identical_tables(tmp_path):
     for name in ("articles", "sentences", "report", *EXTRACTED_TABLES):
         want = _sorted(getattr(local, name), ID[name])
         pd.testing.assert_frame_equal(_sorted(getattr(dask, name), ID[name]), want, obj=name)
-        pd.testing.assert_frame_equal(_sorted(getattr(stored, name), ID[name]), want, obj=f"stored {name}",
-                                      check_dtype=False)
+        pd.testing.assert_frame_equal(_sorted(getattr(stored, name), ID[name]), want, obj=f"stored {name}")
     assert len(local.events) > 10
     n = stored.sql("select count(*) as n from events")["n"].iloc[0]
     assert n == len(local.events)
