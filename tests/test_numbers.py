@@ -172,3 +172,10 @@ def test_word_lists_are_consistent():
     assert len(hedges) == len(set(hedges)), "a hedge is listed under two qualifiers"
     for phrase, value in data["fixed_phrases"].items():
         assert parse_number(phrase) == value
+
+
+def test_absurdly_large_numbers_are_not_counts():
+    from workbench.numbers import find_quantities
+
+    assert find_quantities("Call 99999999999999999999 now, 18446744073709551616 times.") == []
+    assert [q.low for q in find_quantities("some 1,200 fighters")] == [1200]

@@ -226,6 +226,14 @@ def _quantity(m: re.Match) -> Quantity | None:
     return Quantity(*span, value, value, "exact")
 
 
+# A count beyond this is not a count of people, attacks or munitions (an id, a phone number).
+_MAX_COUNT = 10**9
+
+
+def _plausible(q: Quantity) -> bool:
+    return all(v is None or v <= _MAX_COUNT for v in (q.low, q.high))
+
+
 def find_quantities(text: str, *, date_spans: Sequence[tuple[int, int]] | None = None) -> list[Quantity]:
     """Counts in `text`, sorted by start and non-overlapping.
 
@@ -235,7 +243,7 @@ def find_quantities(text: str, *, date_spans: Sequence[tuple[int, int]] | None =
     >>> [(q.text, q.low, q.high, q.qualifier) for q in find_quantities("At least five fighters were killed.")]
     [('At least five', 5, None, 'at_least')]
     """
-    found = [q for m in _QUANTITY_RE.finditer(text) if (q := _quantity(m)) is not None]
+    found = [q for m in _QUANTITY_RE.finditer(text) if (q := _quantity(m)) is not None and _plausible(q)]
     if not found:
         return []
     if date_spans is None:
