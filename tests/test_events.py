@@ -162,3 +162,16 @@ def test_every_trigger_passes_the_keyword_gate():
     for trigger in load_yaml("events.yaml")["triggers"]["verb"] + load_yaml("events.yaml")["triggers"]["noun"]:
         words = re.sub(r"\(\?:|[()?|\\\\.*+\[\]{}^$]", " ", trigger)
         assert lex.gate.search(words) or lex.gate.search(trigger), trigger
+
+
+def test_lead_attack_takes_a_recent_day_from_the_opening_sentences():
+    text = (
+        "A US drone strike killed a senior commander in eastern Baghdad.\n"
+        "His group announced his death on Wednesday night and vowed revenge."
+    )
+    e = one_event(text, published=dt.date(2024, 2, 8))
+    assert e["date"] == dt.date(2024, 2, 7)
+    # An old date in the opening is background, not the day of the news.
+    e = one_event("A US drone strike killed a senior commander in eastern Baghdad.\nHe had fought since June 2014.",
+                  published=dt.date(2024, 2, 8))
+    assert e["date"] is None

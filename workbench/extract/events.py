@@ -640,8 +640,29 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
         elif m.can_start:
             events.append(Event([m]))
     _date_from_other_attacks(ctx, events)
+    _date_the_lead(ctx, events)
     return events
 
+
+_LEAD_SENTENCES = 4
+_LEAD_RECENT = 14  # days before publication
+
+
+def _date_the_lead(ctx: ArticleContext, events: list[Event]) -> None:
+    """The article's first attack is its news: with no date of its own it takes the first
+    recent day told in the article's opening sentences ("... on Wednesday night, officials said")."""
+    if not events or ctx.published is None or len(ctx.sentences) == 0:
+        return
+    lead = min(events, key=lambda e: min(m.start for m in e.mentions))
+    if lead.date[0] is not None:
+        return
+    end = ctx.sentences[min(len(ctx.sentences), _LEAD_SENTENCES) - 1].end
+    for d in ctx.dates:
+        if d.start >= end:
+            break
+        if d.precision == "day" and d.date and d.kind != "since" and 0 <= (ctx.published - d.date).days <= _LEAD_RECENT:
+            lead.derived_date = (d.date, "day")
+            return
 
 def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
     """'The strike on Tower 22 came eight days after militants fired missiles at Al-Assad':
