@@ -121,6 +121,7 @@ class _Lexicon:
     weapons: tuple[tuple[str, re.Pattern], ...]
     not_weapon: re.Pattern
     targets: tuple[tuple[str, re.Pattern], ...]
+    bare_us: re.Pattern
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
 
@@ -149,6 +150,7 @@ def _lex() -> _Lexicon:
             ("civilians", re.compile(rf"\b(?:{_alt(d['civilian_targets'])})\b", re.I)),
             ("iraq_gov", re.compile(rf"\b(?:{_alt(d['iraq_gov_targets'])})\b", re.I)),
         ),
+        bare_us=re.compile(rf"\b(?:{_alt(d['bare_us_targets'])})\b", re.I),
         side_words=tuple(
             (side, re.compile(rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"))
             for side, words in d["attacker_words"].items()
@@ -229,6 +231,10 @@ def target_side_in(text: str) -> tuple[int, str] | None:
         m = pat.search(text)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), side)
+    if best is None:
+        m = _lex().bare_us.search(text)
+        if m:
+            best = (m.start(), "us")
     return best
 
 
@@ -323,6 +329,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         window_s = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
             seg_s = rep.end()
+        if verbal:
+            # The subject of the verb follows the last subordinator: "... American troops had
+            # been killed when a drone struck ..." -> "a drone".
+            for sub in _SUBJECT_START.finditer(text, seg_s, ts):
+                seg_s = sub.end()
         if seg_s > window_s and _SELF_PRONOUN.fullmatch(text, seg_s, ts):
             # "The Islamic Resistance said it attacked ...": the speaker is the attacker.
             seg_s = window_s
@@ -524,6 +535,7 @@ def _governed(pattern: re.Pattern, before: str) -> bool:
 _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|one-way|deadly|fatal|latest|recent|retaliatory|precision|major|large-scale|new|wide|blatant|renewed)\s+)+$")
 # "called the strike a blatant assassination": a characterisation, not a new attack.
 _CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
+_SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 _TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
 _TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
