@@ -175,3 +175,16 @@ def test_lead_attack_takes_a_recent_day_from_the_opening_sentences():
     e = one_event("A US drone strike killed a senior commander in eastern Baghdad.\nHe had fought since June 2014.",
                   published=dt.date(2024, 2, 8))
     assert e["date"] is None
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        ("Three American soldiers were killed when a drone struck a base in northeastern Jordan on Sunday.", "unknown", "us"),
+        ("A drone hit a PMF base in Diyala on Sunday, the group said.", "unknown", "factions"),
+        ("Rockets struck an Iraqi army base near Kirkuk on Sunday.", "unknown", "iraq_gov"),
+    ],
+)
+def test_bases_and_subjects(text, attacker, target):
+    e = one_event(text)
+    assert (e["attacker_side"], e["target_side"]) == (attacker, target)
