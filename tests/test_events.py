@@ -188,3 +188,14 @@ def test_lead_attack_takes_a_recent_day_from_the_opening_sentences():
 def test_bases_and_subjects(text, attacker, target):
     e = one_event(text)
     assert (e["attacker_side"], e["target_side"]) == (attacker, target)
+
+
+def test_restatements_and_infinitives():
+    text = (
+        "The Islamic Resistance in Iraq said it targeted the occupation base at the al-Omar oil field "
+        "in Syria on Saturday with a drone, and it hit its target directly."
+    )
+    e = one_event(text, published=dt.date(2024, 1, 28))
+    assert e["weapons"] == ["drone"]
+    assert e["attacker_side"] == "factions"
+    assert events_of("The group has drones it can use to attack U.S. forces, officials said.") == []

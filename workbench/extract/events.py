@@ -300,12 +300,19 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     after = text[te : min(ce, te + 80)]
     if not verbal and _CHARACTERISED.search(near):
         return None
+    if not verbal and _INFINITIVE.search(near):
+        return None  # "militias use to attack U.S. forces": a verb in the infinitive, not a report
     reference = bool(lex.reference.search(before))
     if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
     trigger = m.group()
     ws, we = max(cs, ts - 60), min(ce, te + 80)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
+    if not weapons:
+        # "targeted ... the base in the al-Omar oil field with a drone"
+        wm = _WITH_WEAPON.search(text, te, ce)
+        if wm:
+            weapons = [w for _, w in _weapons_in(wm.group())]
 
     # Attacker: "... by X" after a passive verb; otherwise the words before the trigger.
     attacker = attacker_side = None
@@ -457,6 +464,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         anaphoric = not (specific or target_side or weak_date)
     else:
         anaphoric = not specific
+    if verbal and _PRONOUN_SUBJECT.search(near):
+        anaphoric = True  # "and it hit its target": the attack just told, told again
     if anaphoric and not reference:
         can_start = False
     if verbal and not (weapons or target_side or attacker_side or places):
@@ -536,6 +545,9 @@ _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|o
 # "called the strike a blatant assassination": a characterisation, not a new attack.
 _CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
 _SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
+_WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,2}[\w-]+s?\b", re.I)
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|they|this|which)\s+(?:had\s+|has\s+|have\s+|then\s+)?$", re.I)
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 _TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
 _TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
@@ -643,9 +655,9 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
             target = max(candidates, key=fit)
             d, _ = target.date
             md = m.date or m.weak_date
-            if not m.anaphoric and fit(target)[0] == 0 and (d is None) != (md is None):
-                # A dated report and an undated event (or the reverse) that agree on nothing
-                # positive are two attacks ("struck 85 targets" / "a drone attack last Sunday").
+            if not m.anaphoric and fit(target)[0] == 0 and d is None and md is not None:
+                # A dated report that agrees on nothing positive with an undated event is
+                # another attack ("struck 85 targets ..." / "... a drone attack last Sunday").
                 target = None
         if target is not None:
             target.mentions.append(m)
