@@ -110,6 +110,8 @@ def _speaking_for(actor: Actor) -> Actor:
     return actor
 
 
+_NP_TAIL = re.compile(r"(?:\s+(?:have|has|had|since|also|later|then|previously|reportedly|already|initially|separately))+\s*$", re.I)
+_CORRESPONDENT = re.compile(r"(?:our|its|the|a)?\s*(?:\w+\s+)?(?:correspondent|reporter)s?", re.I)
 _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X, a spokesman for Y, said")
 
 
@@ -129,8 +131,14 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     if not m:
         return None
     np_text = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+    np_text = _NP_TAIL.sub("", np_text).strip(" ,")  # "American media outlets have since" -> "American media outlets"
     if not np_text or np_text.lower() in ("he", "she", "they", "it", "who", "which", "that"):
         return None
+    if _CORRESPONDENT.fullmatch(np_text) and ctx.outlet:
+        return ctx.outlet, ctx.outlet_side or "unknown"  # the outlet's own correspondent
+    actor = load_gazetteer().resolve(np_text)
+    if actor is not None and actor.kind != "person":
+        return actor.name, actor.side  # "the coalition", "security sources"
     for side, pat in _lex().claimant_words:
         if pat.search(np_text):
             return np_text, side
