@@ -130,3 +130,22 @@ def test_tallies(text, count, qualifier, target, since):
 def test_single_day_count_is_not_a_tally():
     x = extraction("The group said it carried out eleven attacks on Friday.")
     assert x.tallies == []
+
+
+@pytest.mark.parametrize(
+    "text, outlet, claimant, side",
+    [
+        ("The coalition said that one contractor was killed.", "Rudaw", "Operation Inherent Resolve", "us"),
+        ("Our correspondent put the toll at 18 martyrs.", "Al Mayadeen", "Al-Mayadeen", "factions"),
+        ("The Kurdistan Region's interior ministry gave a different account, saying that one civilian was killed.",
+         "Rudaw", "Kurdistan Region's interior ministry", "iraq_gov"),
+    ],
+)
+def test_unnamed_and_generic_claimants(text, outlet, claimant, side):
+    from workbench.actors import load_gazetteer
+
+    actor = load_gazetteer().outlet_for(name=outlet)
+    cs = extract_article("t", text, published=PUB, outlet=actor.name, outlet_side=actor.side).claims
+    assert len(cs) == 1
+    assert cs[0]["claimant"] == claimant
+    assert cs[0]["claimant_side"] == (actor.side if claimant == actor.name else side)

@@ -112,6 +112,9 @@ def _speaking_for(actor: Actor) -> Actor:
 
 _NP_TAIL = re.compile(r"(?:\s+(?:have|has|had|since|also|later|then|previously|reportedly|already|initially|separately))+\s*$", re.I)
 _CORRESPONDENT = re.compile(r"(?:our|its|the|a)?\s*(?:\w+\s+)?(?:correspondent|reporter)s?", re.I)
+_PARTICIPLE_ATTR = re.compile(r"\w+ing$", re.I)
+# The subject phrase that opens a sentence, up to its main verb.
+_SENTENCE_SUBJECT = re.compile(r"\s*(.{3,80}?)\s+(?:gave|issued|released|offered|provided|put|published|denied|confirmed|reported|announced|said|told|put|updated|raised|revised|added)\b", re.I)
 _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X, a spokesman for Y, said")
 
 
@@ -185,6 +188,16 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         generic = _generic_subject(ctx, max(sent.start, v.start() - 60), v.start())
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
+        if _PARTICIPLE_ATTR.match(v.group()) and text[max(sent.start, v.start() - 2) : v.start()].startswith(","):
+            # "The ministry gave a different account, saying ...": the sentence's subject speaks.
+            head = _SENTENCE_SUBJECT.match(text, sent.start, v.start())
+            if head:
+                actor = _subject_before(ctx, sent.start, sent.start + head.end(1) - sent.start)
+                if actor:
+                    return _speaking_for(actor), "subject"
+                generic = _generic_subject(ctx, sent.start, head.end(1))
+                if generic:
+                    return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
         after = [x for x in ctx.mentions if v.end() <= x.start < v.end() + 40] or [
