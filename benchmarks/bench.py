@@ -45,6 +45,48 @@ def _rss_mb() -> tuple[float, float]:
     return own, kids
 
 
+class _PeakRSS:
+    """Peak total RSS of this process and all its descendants (the forkserver and pool
+    workers are grandchildren, which RUSAGE_CHILDREN misses until they are reaped), sampled
+    every ``interval`` seconds in a thread; also the largest single worker seen."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        import threading
+
+        self.interval, self.total_mb, self.worker_mb = interval, 0.0, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        try:
+            import psutil
+        except ImportError:
+            return
+        me = psutil.Process()
+        total = me.memory_info().rss
+        for child in me.children(recursive=True):
+            try:
+                rss = child.memory_info().rss
+            except psutil.Error:
+                continue
+            total += rss
+            self.worker_mb = max(self.worker_mb, rss / 2**20)
+        self.total_mb = max(self.total_mb, total / 2**20)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self._sample()
+
+    def __enter__(self) -> "_PeakRSS":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+
 def run_one(n: int, seed: int, workers: int, score_gold: bool) -> dict:
     """Load + extract one corpus (in this process); print one JSON line."""
     from workbench.bench.generate import ARTICLES_DIR, CATALOG_NAME, GOLD_NAME
@@ -52,15 +94,19 @@ def run_one(n: int, seed: int, workers: int, score_gold: bool) -> dict:
     from workbench.loader import build_tables
 
     src = _corpus(n, seed)
-    t0 = time.perf_counter()
-    articles, sentences, report = build_tables(src / ARTICLES_DIR, src / CATALOG_NAME, progress=False, workers=workers)
-    t1 = time.perf_counter()
-    tables, articles = extract_corpus(articles, sentences, workers=workers)
-    t2 = time.perf_counter()
+    with _PeakRSS() as peak:
+        t0 = time.perf_counter()
+        articles, sentences, report = build_tables(src / ARTICLES_DIR, src / CATALOG_NAME, progress=False,
+                                                   workers=workers)
+        t1 = time.perf_counter()
+        tables, articles = extract_corpus(articles, sentences, workers=workers)
+        t2 = time.perf_counter()
     words = int(articles["n_words"].sum())
     out = {"n": len(articles), "words": words, "workers": workers, "load_s": t1 - t0, "extract_s": t2 - t1,
            "total_s": t2 - t0, "events": len(tables["events"]), "incidents": len(tables["incidents"])}
     out["rss_parent_mb"], out["rss_worker_mb"] = _rss_mb()
+    out["rss_worker_mb"] = max(out["rss_worker_mb"], peak.worker_mb)
+    out["rss_total_mb"] = max(peak.total_mb, out["rss_parent_mb"])  # parent + every worker at once
     if score_gold:
         from workbench.evaluate import load_gold, score
 
@@ -267,7 +313,8 @@ def main() -> int:
         print(f"extract  {res['extract_s']:8.1f} s  {res['n'] / res['extract_s']:9.0f} articles/s  {res['words'] / res['extract_s']:11,.0f} words/s")
         print(f"total    {res['total_s']:8.1f} s  {res['n'] / res['total_s']:9.0f} articles/s  {res['words'] / res['total_s']:11,.0f} words/s"
               f"  ({res['words'] / res['total_s'] / cores:,.0f} words/s per core)")
-        print(f"peak RSS: parent {res['rss_parent_mb']:,.0f} MB, largest worker {res['rss_worker_mb']:,.0f} MB;"
+        print(f"peak RSS: parent and workers together {res['rss_total_mb']:,.0f} MB (parent {res['rss_parent_mb']:,.0f} MB,"
+              f" largest worker {res['rss_worker_mb']:,.0f} MB);"
               f" {res['events']:,} events, {res['incidents']:,} incidents")
         if "f1" in res:
             print("accuracy vs generated gold: " + "  ".join(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
@@ -217,8 +217,13 @@ class Gazetteer:
             find_aliases.extend((actor.name, *actor.aliases))
             for domain in actor.domains:
                 self._by_domain[domain.casefold().removeprefix("www.")] = actor
-        self._find_re = _build_find_regex(find_aliases)
+        self._find_aliases = tuple(find_aliases)
         self._prefix_re = _build_prefix_regex(strip_prefixes)
+
+    @cached_property
+    def _find_re(self) -> re.Pattern[str]:
+        # Built on first use (~1.5 s): loading articles resolves outlets by name only.
+        return _build_find_regex(self._find_aliases)
 
     def _add_key(self, alias: str, actor: Actor) -> None:
         key = normalize(alias)

@@ -84,6 +84,31 @@ _QUANTITY_RE = re.compile(
     re.VERBOSE,
 )
 
+
+
+def _fast_ci(phrase: str) -> str:
+    """``(?i:phrase)`` (inner spaces: any whitespace) written so that sre can reject it on the
+    first character: "[aA](?i:t\\s+least)"."""
+    words = phrase.split()
+    pat = r"\s+".join(map(re.escape, words))
+    first = words[0][0]
+    if first.isascii() and first.isalpha():
+        return f"[{first.lower()}{first.upper()}](?i:{pat[len(re.escape(first)):]})"
+    return f"(?i:{pat})"
+
+
+# Where a quantity can start: a digit, or one of the phrases a branch of _QUANTITY_RE starts
+# with (a number word, a fixed phrase, a hedge, a zero, vague or heavy word, "between").
+# _QUANTITY_RE is tried only there: the same matches as a scan of every position, faster.
+_STARTS = sorted(
+    {"between", "no", "dozen"}
+    | {w.lower() for w in list(_UNITS) + list(_TENS) + list(_SCALES)}
+    | {" ".join(p.lower().split()) for p in [*_FIXED, *_HEDGE_KIND, *_DATA["none_words"], *_DATA["vague"],
+                                             *_DATA["vague_adjectives"]] if p.split()},
+    key=lambda w: (-len(w), w),
+)
+_START_RE = re.compile(r"(?<!\w)(?=\d|" + "|".join(map(_fast_ci, _STARTS)) + ")")
+
 _ID_BEFORE = re.compile(rf"(?:\b(?:{_alt(_DATA['id_prefixes'])})|(?:{_alt(_DATA['money_prefixes'])}))\s*:?\s*$")
 _MEASURE_AFTER = re.compile(rf"(?:\s*|-)(?:{_alt(_DATA['measure_suffixes'])})(?![A-Za-z])")
 _HYPHEN_COMPOUND = re.compile(r"-[A-Za-z]")
@@ -243,12 +268,28 @@ def find_quantities(text: str, *, date_spans: Sequence[tuple[int, int]] | None =
     >>> [(q.text, q.low, q.high, q.qualifier) for q in find_quantities("At least five fighters were killed.")]
     [('At least five', 5, None, 'at_least')]
     """
-    found = [q for m in _QUANTITY_RE.finditer(text) if (q := _quantity(m)) is not None and _plausible(q)]
+    found = [q for m in _quantity_matches(text) if (q := _quantity(m)) is not None and _plausible(q)]
     if not found:
         return []
     if date_spans is None:
         date_spans = [(d.start, d.end) for d in _dates.find_dates(text, published=None)]
     return _outside_dates(found, date_spans)
+
+
+def _quantity_matches(text: str) -> list[re.Match]:
+    """``list(_QUANTITY_RE.finditer(text))``, trying the regex only where a quantity can start."""
+    found = []
+    pos = 0
+    match = _QUANTITY_RE.match
+    for start in _START_RE.finditer(text):
+        p = start.start()
+        if p < pos:
+            continue
+        m = match(text, p)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def _outside_dates(found: list[Quantity], date_spans: Sequence[tuple[int, int]]) -> list[Quantity]:
