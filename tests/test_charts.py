@@ -124,3 +124,34 @@ def test_hundred_thousand_events_stay_small():
     chart = C.attacks_chart(A.attacks_per_period(ev, inc, freq="W"), freq="W")
     spec = chart.to_dict()  # would raise MaxRowsError above 5,000 rows
     assert _n_rows(spec) <= 2 * 53 * 4 + 10
+
+
+@pytest.mark.parametrize("freq, periods, expected", [
+    ("W", ["2021-06-27", "2021-07-04"], "%d %b %Y"),            # weeks within a year: days
+    ("W", ["2020-01-05", "2023-12-03"], "%b %Y"),               # years of weeks: months
+    ("M", ["2021-06-01", "2021-07-01"], "%b %Y"),
+    ("Q", ["2021-01-01", "2022-01-01"], "Q%q %Y"),
+])
+def test_axis_labels_follow_the_span(freq, periods, expected):
+    df = pd.DataFrame({"period": pd.to_datetime(periods)})
+    assert C._axis_format(df, freq) == expected
+
+
+@pytest.mark.parametrize("freq, periods, width", [
+    ("W", ["2020-01-05", "2021-06-27", "2023-12-03"], C.MIN_BAR_PX),  # 4 years of weeks: slivers widened
+    ("W", ["2021-06-27", "2021-07-04", "2021-09-05"], None),         # one summer: weeks are wide enough
+    ("M", ["2020-01-01", "2023-12-01"], None),
+])
+def test_bars_stay_visible_on_long_sparse_timelines(freq, periods, width):
+    df = pd.DataFrame({"period": pd.to_datetime(periods), "key": "us_strike", "group": "US strikes", "n_incidents": 1})
+    spec = C.attacks_chart(df, freq=freq).to_dict()
+    bars = [d["mark"] for d in _walk(spec) if isinstance(d.get("mark"), dict) and d["mark"].get("type") == "bar"
+            and d["mark"].get("color") is None]
+    assert bars and all(b.get("width") == width for b in bars)
+
+
+def test_claim_gap_legend_lists_the_sides_present(seed_charts):
+    spec = seed_charts["gaps"].to_dict()
+    domains = [d["scale"]["domain"] for d in _walk(spec) if d.get("field") == "claimant_side_label" and "scale" in d]
+    values = {r["claimant_side_label"] for v in spec["datasets"].values() for r in v if "claimant_side_label" in r}
+    assert domains and all(set(dom) == values for dom in domains)

@@ -24,6 +24,7 @@ PERIOD_UNITS = {"W": ("yearweek", "Week (from Sunday)", "week of %d %b %Y"),
                 "M": ("yearmonth", "Month", "%b %Y"), "Q": ("yearquarter", "Quarter", "Q%q %Y"),
                 "Y": ("year", "Year", "%Y"), "D": ("yearmonthdate", "Day", "%d %b %Y")}
 COLORS = LABELS["colors"]
+MIN_BAR_PX = 6
 
 
 def _palette(kind: str, label_kind: str | None = None) -> tuple[list, list]:
@@ -68,14 +69,36 @@ def _timeline(df: pd.DataFrame, *, freq: str, y: str, y_title: str, color: alt.C
     """Stacked bars per period above an overview strip carrying an interval brush on time."""
     unit, axis_title, fmt = PERIOD_UNITS[freq]
     brush = alt.selection_interval(encodings=["x"], name="span")
-    x_detail = alt.X(f"{unit}(period):T", title=axis_title, scale=alt.Scale(domain=brush), axis=alt.Axis(format=fmt if freq != "W" else "%d %b %Y"))
-    detail = (alt.Chart(df).mark_bar(minBandSize=3).encode(
+    x_detail = alt.X(f"{unit}(period):T", title=axis_title, scale=alt.Scale(domain=brush), axis=alt.Axis(format=_axis_format(df, freq)))
+    detail = (alt.Chart(df).mark_bar(**_bar_width(df, freq)).encode(
         x=x_detail, y=alt.Y(f"sum({y}):Q", title=y_title, axis=alt.Axis(tickMinStep=1)), color=color, tooltip=tooltip)
         .properties(width=WIDTH, height=260))
     if dropdown is not None:
         detail = detail.add_params(dropdown).transform_filter(dropdown)
     return alt.vconcat(detail, _overview(df, unit, overview_y, brush), spacing=8).properties(
         title=alt.Title(title, subtitle=subtitle, anchor="start"))
+
+
+PERIOD_DAYS = {"D": 1, "W": 7, "M": 30.4, "Q": 91.3, "Y": 365.25}
+
+
+def _bar_width(df: pd.DataFrame, freq: str) -> dict:
+    """A fixed bar width when a long span would draw each period thinner than ``MIN_BAR_PX``
+    (weeks over several years are slivers otherwise); else the period's own width."""
+    if df.empty:
+        return {}
+    dates = pd.to_datetime(df["period"])
+    span_days = (dates.max() - dates.min()).days + PERIOD_DAYS[freq]
+    return {"width": MIN_BAR_PX} if WIDTH * PERIOD_DAYS[freq] / span_days < MIN_BAR_PX else {}
+
+
+def _axis_format(df: pd.DataFrame, freq: str) -> str:
+    """Tick labels: days for a weekly axis spanning under a year, else months (ticks are not weeks)."""
+    if freq in ("W", "D") and not df.empty:
+        span = pd.to_datetime(df["period"]).max() - pd.to_datetime(df["period"]).min()
+        if span <= pd.Timedelta(days=366):
+            return "%d %b %Y"
+    return PERIOD_UNITS[freq][2] if freq not in ("W", "D") else "%b %Y"
 
 
 def _overview(df: pd.DataFrame, unit: str, y: str, brush: alt.Parameter) -> alt.Chart:
@@ -217,6 +240,8 @@ def claim_gap_chart(by_claimant: pd.DataFrame, gaps: pd.DataFrame, *, top: int =
                  alt.Tooltip("grade:N", title="Grade")])
         .transform_filter(outcome).transform_filter(grade))
     gd, gr = _palette("sides", "sides")
+    present = set(bc["claimant_side_label"])
+    gd, gr = [d for d in gd if d in present] or gd, [r for d, r in zip(gd, gr) if d in present] or gr
     dots = (alt.Chart(bc).transform_calculate(value="datum.low").mark_point(filled=True, size=110, opacity=0.9).encode(
         y=y, x=x,
         color=alt.Color("claimant_side_label:N", title="Claimant's side", scale=alt.Scale(domain=gd, range=gr), legend=alt.Legend(orient="top", columns=5)),
@@ -272,7 +297,7 @@ def timeline_with_events(escalation: pd.DataFrame, incidents: pd.DataFrame | Non
     group = _dropdown("group", df["group"], "Speaker side " if by == "speaker_side" else "Speaker ")
     is_side = by == "speaker_side"
     color = _color("group", "Speaker side" if is_side else "Speaker", "sides" if is_side else None, "sides" if is_side else None, df["group"])
-    x = alt.X(f"{unit}(period):T", title=axis_title, scale=alt.Scale(domain=brush), axis=alt.Axis(format="%d %b %Y" if freq == "W" else fmt))
+    x = alt.X(f"{unit}(period):T", title=axis_title, scale=alt.Scale(domain=brush), axis=alt.Axis(format=_axis_format(df, freq)))
     tip = [alt.Tooltip(f"{unit}(period):T", title=axis_title, format=fmt), alt.Tooltip("group:N", title="Speaker side" if is_side else "Speaker"),
            alt.Tooltip("escalation:Q", title="Mean escalation", format="+.2f"), alt.Tooltip("n_quotes:Q", title="Quotes")]
     base = alt.Chart(df).encode(x=x, y=alt.Y("escalation:Q", title="Mean escalation (−1 calming … +1 threatening)",
