@@ -41,3 +41,11 @@ def seed_gold() -> dict:
     import yaml
 
     return yaml.safe_load(GOLD_SEEDS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_reports(tmp_path_factory):
+    """The four notebooks executed on the seeds and exported as offline HTML (about 20 s, once)."""
+    from workbench.report import build_reports
+
+    return build_reports(out=tmp_path_factory.mktemp("reports"), timeout=300, jobs=2)

@@ -3,6 +3,7 @@
     workbench extract SRC... [--catalog FILE] --out DIR [--format parquet|csv] [--workers N]
                      [--engine local|dask] [--scheduler ADDRESS] [--no-cache]
     workbench eval GOLD.yaml [GOLD.yaml ...] --articles DIR [--catalog FILE] [--misses]
+    workbench report [--corpus DIR] --out DIR [--timeout S] [--jobs N] [--notebook NAME ...] [--no-code]
 
 Errors print one line naming the problem and exit non-zero; ``--debug`` shows the traceback.
 """
@@ -63,6 +64,21 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args.gold, articles=args.articles, catalog=args.catalog, misses=args.misses)
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from workbench.report import build_reports
+
+    if args.corpus is not None:
+        _check_sources([args.corpus])
+    if args.timeout <= 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    reports = build_reports(out=args.out, corpus=args.corpus, timeout=args.timeout, notebooks=args.notebook,
+                            exclude_input=args.no_code, jobs=args.jobs)
+    for r in reports:
+        print(f"{r.html}  ({r.n_bytes / 1e6:.1f} MB)")
+    print(f"wrote {len(reports)} offline HTML reports to {args.out}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workbench", description="Conflict News Workbench")
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
@@ -87,6 +103,15 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--catalog", help="CSV mapping files to outlet, url, published")
     ev.add_argument("--misses", action="store_true", help="list every miss")
     ev.set_defaults(func=_cmd_eval)
+
+    rp = sub.add_parser("report", help="run the notebooks on a corpus and write offline HTML reports")
+    rp.add_argument("--corpus", help="folder of articles or saved store (default: the seed articles)")
+    rp.add_argument("--out", required=True, help="output folder for the .html files")
+    rp.add_argument("--timeout", type=int, default=600, help="seconds allowed per notebook cell (default 600)")
+    rp.add_argument("--jobs", type=int, default=2, help="notebooks executed at once (default 2)")
+    rp.add_argument("--notebook", action="append", help="only this notebook, e.g. 02-attack-counts (repeatable)")
+    rp.add_argument("--no-code", action="store_true", help="leave the code cells out of the reports")
+    rp.set_defaults(func=_cmd_report)
     return p
 
 
