@@ -10,7 +10,7 @@ STORE := build/seeds
 HOST := 127.0.0.1
 PORT ?= 8888
 
-.PHONY: lab test setup seeds clean bench
+.PHONY: lab test setup seeds clean bench chromium reports
 
 setup: $(STAMP)
 
@@ -35,14 +35,28 @@ lab: $(STAMP) seeds
 	  --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
 	  --IdentityProvider.token=$$token
 
-test: $(STAMP)
-	$(PY) -m pytest
+# The browser tests (tests/browser) drive Debian's chromium; Playwright's own download is never used.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  echo "Installing Debian's chromium for the browser tests: $$sudo apt-get install -y chromium"; \
+	  { $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } || { \
+	    echo; echo "*** chromium could not be installed: the browser tests (tests/browser) will be SKIPPED."; \
+	    echo "*** Install it with 'sudo apt-get install -y chromium' (or set WORKBENCH_CHROMIUM=/path/to/chromium)"; \
+	    echo "*** and run 'make test' again."; echo; }; }
+
+test: $(STAMP) chromium
+	timeout 1800 $(PY) -m pytest
 	@# Every notebook executed as a test; cells marked NBVAL_CHECK_OUTPUT must give the pinned numbers.
 	timeout 900 $(PY) -m pytest --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/nbval.cfg \
 	  notebooks/ -p no:cacheprovider
 
+# Offline HTML reports of the four notebooks on the seeds (CORPUS=dir for another corpus).
+reports: $(STAMP)
+	timeout 1200 $(VENV)/bin/workbench report $(if $(CORPUS),--corpus $(CORPUS)) --out build/reports --timeout 600
+
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build .pytest_cache artifacts
 
 # Speed, memory and accuracy on generated corpora of 1k and 10k articles
 # (BENCH_ARGS="--big" adds 100k). Not part of `make test`.
