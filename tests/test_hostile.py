@@ -169,19 +169,19 @@ def test_unreadable_file_is_reported(tmp_path):
 
 
 def test_single_huge_line(tmp_path):
-    line = ("Rockets struck the base on Tuesday, officials said. " * 200_000).encode()  # ~10 MB, one line
-    (tmp_path / "huge.txt").write_bytes(line.replace(b". ", b", "))
+    line = ("Rockets struck the base on Tuesday, officials said, " * 1_000_000).encode()  # 52 MB, one line
+    (tmp_path / "huge.txt").write_bytes(line)
     c = load_corpus(tmp_path, extract=False)
     assert len(c.articles) == 1
-    assert c.articles["n_words"].iloc[0] > 1_000_000
+    assert c.articles["n_words"].iloc[0] == 8_000_000
 
 
 def test_many_tiny_files(tmp_path):
-    for i in range(2000):
+    for i in range(10_000):
         (tmp_path / f"t{i:05d}.txt").write_text(f"Rockets struck the base on Tuesday, report {i} said.")
-    c = load_corpus(tmp_path, extract=False)
-    assert len(c.articles) == 2000
-    assert (c.report["status"] == "loaded").sum() == 2000
+    c = load_corpus(tmp_path, extract=False, progress=False)
+    assert len(c.articles) == 10_000
+    assert (c.report["status"] == "loaded").sum() == 10_000
 
 
 @pytest.mark.parametrize(
