@@ -48,7 +48,7 @@ chromium:
 test: $(STAMP) chromium
 	timeout 1800 $(PY) -m pytest
 	@# Every notebook executed as a test; cells marked NBVAL_CHECK_OUTPUT must give the pinned numbers.
-	timeout 900 $(PY) -m pytest --nbval-lax --nbval-current-env --nbval-sanitize-with notebooks/nbval.cfg \
+	timeout 900 $(PY) -m pytest --nbval-lax --nbval-current-env --nbval-cell-timeout=300 --nbval-sanitize-with notebooks/nbval.cfg \
 	  notebooks/ -p no:cacheprovider
 
 # Offline HTML reports of the four notebooks on the seeds (CORPUS=dir for another corpus).

@@ -48,4 +48,4 @@ def seed_reports(tmp_path_factory):
     """The four notebooks executed on the seeds and exported as offline HTML (about 20 s, once)."""
     from workbench.report import build_reports
 
-    return build_reports(out=tmp_path_factory.mktemp("reports"), timeout=300, jobs=2)
+    return build_reports(out=tmp_path_factory.mktemp("reports"), timeout=120, jobs=2)

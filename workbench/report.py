@@ -70,16 +70,29 @@ def _inject_parameters(nb, corpus: str | None) -> None:
         raise ValueError("the notebook has no cell tagged 'parameters'")
 
 
+_ATTEMPTS = 2
+
+
 def execute_notebook(path: Path, *, corpus: str | None = None, timeout: int = 300):
     """The notebook at ``path`` executed in its own folder with ``CORPUS`` set (None: the seeds)."""
     import nbformat
     from nbclient import NotebookClient
 
-    nb = nbformat.read(path, as_version=4)
-    _inject_parameters(nb, corpus)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    last_error = None
+    for _attempt in range(_ATTEMPTS):
+        nb = nbformat.read(path, as_version=4)
+        _inject_parameters(nb, corpus)
+        try:
+            NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            return nb
+        except (CellTimeoutError, DeadKernelError) as exc:
+            # A kernel that goes idle without answering (seen with ipykernel 7) is retried
+            # once with a fresh kernel; a cell that raises is never retried.
+            last_error = exc
+    raise RuntimeError(f"{path.name}: execution did not finish in {timeout} s per cell, twice") from last_error
 
 
 def _without_widgets(nb):

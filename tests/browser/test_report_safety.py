@@ -34,7 +34,7 @@ def hostile_reports(tmp_path_factory):
     (corpus / "catalog.csv").write_text(CATALOG, encoding="utf-8")
     out = corpus.parent / "hostile-reports"
     proc = subprocess.run([sys.executable, "-m", "workbench.cli", "report", "--corpus", str(corpus), "--out", str(out),
-                           "--timeout", "300", "--jobs", "2"], cwd=ROOT, capture_output=True, text=True, timeout=400)
+                           "--timeout", "120", "--jobs", "2"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return sorted(out.glob("*.html"))
 
