@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 
 __all__ = ["extract_with_dask", "write_partitioned"]
 

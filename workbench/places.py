@@ -32,15 +32,7 @@ class PlaceMention:
 
 
 def _alias_regex(alias: str) -> str:
-    out = []
-    for ch in alias:
-        if ch in "'’‘":
-            out.append("['’‘]?")
-        elif ch in " -":
-            out.append(r"[\s-]")
-        else:
-            out.append(re.escape(ch))
-    body = "".join(out)
+    body = "".join(_alias_tokens(alias))
     # "al-" is optional at the start of a name.
     body = re.sub(r"^(?:al|Al)\\?\[\\s-\]", "", body)
     if re.match(r"(?i)al[ -]", alias):

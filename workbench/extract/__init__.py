@@ -60,7 +60,7 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
             break
         if si in where:
             return min(where[si])[1]
-        if back and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0 and back > 1:
+        if back > 1 and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0:
             break
     return None
 

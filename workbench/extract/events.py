@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from workbench.extract.context import ArticleContext
@@ -183,7 +183,6 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _ANAPHORIC_BASE = re.compile(r"\bthe (?:air ?base|base|compound|facility|embassy)\b", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
-_NUMBER_OF_ROCKETS = re.compile(r"number of (?:rockets|drones|missiles|projectiles|rounds)\b.{0,80}?\bat\s*$", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
 
@@ -599,7 +598,6 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
             em = _mention_at(ctx, sent, m, verbal, starts)
             if em is not None:
                 out.append(em)
-    # Munition counts told apart from the attack: "the number of rockets ... at approximately 34".
     return out
 
 
