@@ -79,3 +79,31 @@ def test_extra_column_controls(seed_corpus):
     assert len(panel.filtered("quotes")) == len(seed_corpus.quotes)  # no outcome column: untouched
     panel.controls["stance"].value = ("deescalatory",)
     assert set(panel.filtered("quotes")["stance"]) == {"deescalatory"}
+
+
+def test_dashboard_shows_each_yielded_item_before_building_the_next(seed_corpus, monkeypatch):
+    import IPython.display
+
+    log = []
+    monkeypatch.setattr(IPython.display, "display", lambda item: log.append(("shown", item)))
+
+    def build(p):
+        log.append(("built", "chart"))
+        yield "chart"
+        log.append(("built", "table"))
+        yield "table"
+
+    box = dashboard(seed_corpus, build=build)
+    assert log == [("built", "chart"), ("shown", "chart"), ("built", "table"), ("shown", "table")]
+    log.clear()
+    box.panel.controls["sides"].value = ("us",)
+    assert [entry[0] for entry in log] == ["built", "shown", "built", "shown"]
+
+
+def test_dashboard_accepts_a_single_item(seed_corpus, monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    dashboard(seed_corpus, build=lambda p: "one chart")
+    assert shown == ["one chart"]

@@ -288,27 +288,43 @@ def report_summary(report: pd.DataFrame) -> pd.DataFrame:
 
 
 # -- 02: attack counts -----------------------------------------------------------------------
-def _event_incidents(events: pd.DataFrame, incidents: pd.DataFrame) -> pd.DataFrame:
-    """One row per distinct incident among ``events``: date, kind and the weapons named."""
-    ev = events[["event_id", "incident_id", "date", "attacker_side", "target_side", "weapons"]].copy()
-    # An event with no incident stands for an incident of its own.
-    ev["incident_id"] = ev["incident_id"].astype(object).where(ev["incident_id"].notna(), "event:" + ev["event_id"].astype(str))
-    pairs = ev[["incident_id", "weapons"]].explode("weapons")
-    pairs = pairs[pairs["weapons"].map(lambda w: isinstance(w, str))].drop_duplicates()
-    weapons = pairs.sort_values(["incident_id", "weapons"]).groupby("incident_id")["weapons"].agg(list)
-    first = ev.sort_values(["incident_id", "event_id"]).drop_duplicates("incident_id").set_index("incident_id")
-    own_kind = pd.Series("other", index=first.index, dtype=object)
-    own_kind[first["attacker_side"].astype(object).eq("us").to_numpy()] = "us_strike"
-    own_kind[first["target_side"].astype(object).eq("us").to_numpy()] = "attack_on_us"
+def _event_incidents(events: pd.DataFrame, incidents: pd.DataFrame, *, weapons: bool = False) -> pd.DataFrame:
+    """One row per distinct incident among ``events``: its date and kind (and, with
+    ``weapons=True``, one row per incident and weapon named, ``"unknown"`` when none is).
+
+    An event with no incident stands for an incident of its own (``event:<event_id>``), and an
+    incident missing from ``incidents`` takes the date and direction of its first event.
+    Vectorised: this runs on every filter change in the dashboards.
+    """
+    ids = events["incident_id"].astype(object)
+    ids = ids.where(ids.notna(), "event:" + events["event_id"].astype(str))
     inc = incidents.drop_duplicates("incident_id").set_index("incident_id") if len(incidents) else pd.DataFrame(columns=["date", "kind"])
-    date = pd.to_datetime(inc["date"].reindex(first.index), errors="coerce").astype("datetime64[ns]")
-    known = first.index.isin(inc.index)
-    out = pd.DataFrame({
-        "incident_id": first.index,
-        "date": date.where(known, pd.to_datetime(first["date"], errors="coerce").astype("datetime64[ns]")).to_numpy(),
-        "kind": inc["kind"].reindex(first.index).astype(object).where(known, own_kind).to_numpy(),
-    })
-    out["weapons"] = [weapons.get(i, ["unknown"]) for i in out["incident_id"]]
+    uniq = pd.unique(ids.to_numpy())
+    where = inc.index.get_indexer(uniq)
+    hit = where >= 0
+    parts = [pd.DataFrame({
+        "incident_id": uniq[hit],
+        "date": pd.to_datetime(inc["date"].iloc[where[hit]], errors="coerce").astype("datetime64[ns]").to_numpy(),
+        "kind": inc["kind"].iloc[where[hit]].astype(object).to_numpy(),
+    })]
+    if not hit.all():
+        mine = ~ids.isin(set(uniq[hit])).to_numpy()
+        own = events.loc[mine, ["event_id", "date", "attacker_side", "target_side"]].assign(incident_id=ids[mine])
+        first = own.sort_values(["incident_id", "event_id"]).drop_duplicates("incident_id")
+        kind = np.where(first["target_side"].astype(object).eq("us").to_numpy(), "attack_on_us",
+                        np.where(first["attacker_side"].astype(object).eq("us").to_numpy(), "us_strike", "other"))
+        parts.append(pd.DataFrame({
+            "incident_id": first["incident_id"].to_numpy(),
+            "date": pd.to_datetime(first["date"], errors="coerce").astype("datetime64[ns]").to_numpy(),
+            "kind": kind.astype(object),
+        }))
+    out = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    if not weapons:
+        return out
+    pairs = pd.DataFrame({"incident_id": ids.to_numpy(), "weapon": events["weapons"].to_numpy()}).explode("weapon")
+    pairs = pairs[pairs["weapon"].map(lambda w: isinstance(w, str)).astype(bool)].drop_duplicates()
+    out = out.merge(pairs, on="incident_id", how="left", sort=False)
+    out["weapon"] = out["weapon"].fillna("unknown")
     return out
 
 
@@ -340,13 +356,13 @@ def attacks_per_period(events: pd.DataFrame, incidents: pd.DataFrame, *, freq: s
     cols = ["period", by, "group", "n_incidents"]
     if events.empty:
         return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "period" else "int64" if c == "n_incidents" else object) for c in cols})
-    inc = _event_incidents(events, incidents).dropna(subset=["date"])
+    inc = _event_incidents(events, incidents, weapons=by == "weapon").dropna(subset=["date"])
     inc["period"] = _period(inc["date"], freq)
     if by == "weapon":
-        inc = inc.explode("weapons").rename(columns={"weapons": "weapon"})
         inc["group"] = inc["weapon"]
     else:
-        inc["group"] = inc["kind"].map(lambda k: _label("kinds", k))
+        labels = {k: _label("kinds", k) for k in pd.unique(inc["kind"])}
+        inc["group"] = inc["kind"].map(labels)
     out = inc.groupby(["period", by, "group"], sort=True)["incident_id"].nunique().reset_index(name="n_incidents")
     return out[cols].astype({"n_incidents": "int64"})
 

@@ -11,6 +11,7 @@ Vega-Lite dropdowns and brushes instead.
 
 from __future__ import annotations
 
+import inspect
 from typing import Callable
 
 import pandas as pd
@@ -154,8 +155,10 @@ class FilterPanel:
 def dashboard(corpus, build: Callable[[FilterPanel], object], *, panel: FilterPanel | None = None):
     """The filter panel above an output area that shows ``build(panel)``, redrawn on every change.
 
-    ``build`` returns one displayable (chart, table) or a list of them. Returns a VBox; the
-    panel and output are kept as its ``.panel`` and ``.output`` attributes.
+    ``build`` returns one displayable (chart, table), a list of them, or is a generator that
+    yields them: each yielded item is shown as soon as it is made, so a chart appears before
+    the (slower) table under it is built. Returns a VBox; the panel and output are kept as its
+    ``.panel`` and ``.output`` attributes.
     """
     import ipywidgets as w
     from IPython.display import display
@@ -165,7 +168,8 @@ def dashboard(corpus, build: Callable[[FilterPanel], object], *, panel: FilterPa
 
     def redraw(p: FilterPanel) -> None:
         items = build(p)
-        items = items if isinstance(items, (list, tuple)) else [items]
+        if not isinstance(items, (list, tuple)) and not inspect.isgenerator(items):
+            items = [items]
         with output:
             output.clear_output(wait=True)
             for item in items:
