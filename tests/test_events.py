@@ -199,3 +199,34 @@ def test_restatements_and_infinitives():
     assert e["weapons"] == ["drone"]
     assert e["attacker_side"] == "factions"
     assert events_of("The group has drones it can use to attack U.S. forces, officials said.") == []
+
+
+def test_lead_prefers_a_day_told_after_it_to_a_time_stamp_above_it():
+    text = (
+        "Tuesday, 30 January 2024 10:15 AM\n"
+        "The Islamic Resistance in Iraq says it has targeted two bases of the US occupation forces with drones.\n"
+        "In a statement issued on Monday, the group said its fighters hit the bases near Hasakah."
+    )
+    evs = events_of(text, published=dt.date(2024, 1, 30))
+    assert evs[0]["date"] == dt.date(2024, 1, 29)
+
+
+def test_a_date_after_a_long_target_belongs_to_its_trigger():
+    e = one_event("Two drones were fired at the Victory base complex near Baghdad International Airport late on "
+                  "Monday, one of which was downed, two security sources said.")
+    assert (e["date"], e["date_precision"]) == (dt.date(2024, 1, 29), "day")
+
+
+@pytest.mark.parametrize("many", ["a string of", "a spate of", "dozens of", "a wave of"])
+def test_many_attacks_are_no_attack_of_their_own(many):
+    e = one_event(f"A drone hit the Harir base late on Monday, the latest of {many} attacks on U.S. forces this week.")
+    assert (e["date"], e["date_precision"]) == (dt.date(2024, 1, 29), "day")
+    assert events_of(f"The region has seen {many} attacks on U.S. forces.") == []
+    # a series told as one strike by its verb is still one event
+    assert len(events_of("US jets launched a series of strikes on militia depots in al-Qaim on Friday.")) == 1
+
+
+def test_a_reference_told_with_its_toll_is_an_attack():
+    evs = events_of("Washington began a retaliation for the attack on its base in Jordan, which killed three soldiers.")
+    assert [e["target_side"] for e in evs] == ["us"]
+    assert events_of("Washington began a retaliation for the attack on its base in Jordan.") == []

@@ -118,6 +118,7 @@ class _Lexicon:
     reference: re.Pattern
     not_before: re.Pattern
     not_after: re.Pattern
+    many: re.Pattern
     weapons: tuple[tuple[str, re.Pattern], ...]
     not_weapon: re.Pattern
     targets: tuple[tuple[str, re.Pattern], ...]
@@ -142,6 +143,7 @@ def _lex() -> _Lexicon:
         reference=re.compile(rf"\b(?:{_alt(d['reference_before'])})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
         not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
         not_after=re.compile(rf"\W*(?:\w+\W+){{0,8}}?(?:{_alt(d['not_happened_after'])})", re.I),
+        many=re.compile(rf"\b(?:{_alt(d['many_before'])}) of\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["weapons"].items()),
         not_weapon=re.compile(rf"\b(?:{_alt(d['not_weapon'])})", re.I),
         targets=(
@@ -175,6 +177,7 @@ _BLOCK_CHARS = 45
 # Victims before a noun trigger tell its target: "five PMF fighters were killed in a US drone strike".
 _VICTIMS_BEFORE = re.compile(r"\b(?:killed|martyred|wounded|injured|dead|died|hurt)\s+(?:in|by|during)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _DATE_CHARS = 70
+_DATE_REACH = 160  # at most this far after a trigger, up to the clause's first comma
 _PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0,3}$", re.I)
@@ -183,6 +186,8 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _ANAPHORIC_BASE = re.compile(r"\bthe (?:air ?base|base|compound|facility|embassy)\b", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
+# A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
+_TOLL_AFTER = re.compile(r"[^.;]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring))\b", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
 
@@ -305,6 +310,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
     trigger = m.group()
+    if not verbal and _PLURAL_TRIGGER.search(trigger) and lex.many.search(before):
+        return None  # "the latest of a string of attacks": many attacks, none in particular
     ws, we = max(cs, ts - 60), min(ce, te + 80)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
@@ -420,7 +427,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     elif target and get_place(target) is not None:
         location = target
 
-    date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), min(ce, te + _DATE_CHARS), ts, trigger_starts)
+    # A date after the trigger belongs to it up to the clause's first comma, however long the
+    # target ("launched at the Victory base complex near Baghdad International Airport late on Wednesday,").
+    comma = text.find(",", te, ce)
+    reach = min(ce, max(te + _DATE_CHARS, min(comma if comma >= 0 else ce, te + _DATE_REACH)))
+    date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), reach, ts, trigger_starts)
     own_date = date_m is not None and (
         0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
         or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I)
@@ -453,7 +464,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     can_start = True
     if reference:
         anaphoric = True
-        can_start = date_m is not None or any(p.place.kind != "country" or verbal for p in places_after)
+        can_start = (date_m is not None or any(p.place.kind != "country" or verbal for p in places_after)
+                     or bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
     elif verbal:
         anaphoric = not specific and definite
     elif definite:
@@ -679,12 +691,14 @@ def _date_the_lead(ctx: ArticleContext, events: list[Event]) -> None:
     if lead.date[0] is not None:
         return
     end = ctx.sentences[min(len(ctx.sentences), _LEAD_SENTENCES) - 1].end
-    for d in ctx.dates:
-        if d.start >= end:
-            break
-        if d.precision == "day" and d.date and d.kind != "since" and 0 <= (ctx.published - d.date).days <= _LEAD_RECENT:
-            lead.derived_date = (d.date, "day")
-            return
+    first = min(m.start for m in lead.mentions)
+    recent = [d for d in ctx.dates if d.start < end and d.precision == "day" and d.date and d.kind != "since"
+              and 0 <= (ctx.published - d.date).days <= _LEAD_RECENT]
+    # A day told after the lead ("... said in a statement on Sunday") before one told above it
+    # (a time stamp or dateline above the text is when it was published, not when it happened).
+    after = [d for d in recent if d.start >= first]
+    if after or recent:
+        lead.derived_date = ((after or recent)[0].date, "day")
 
 def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
     """'The strike on Tower 22 came eight days after militants fired missiles at Al-Assad':
