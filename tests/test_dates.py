@@ -340,3 +340,38 @@ def test_word_lists_are_consistent():
     for name in data["relative_periods"].values():
         dates._period_window(name, WED)  # every period name has a rule
     assert set(data["period_modifiers"]) == {"early", "mid", "late"}
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Statement of Sunday 28-1-2024", datetime.date(2024, 1, 28)),
+        ("posted 27.1.2024 at noon", datetime.date(2024, 1, 27)),
+        ("on 05/02/2024 the group said", datetime.date(2024, 2, 5)),  # day-first
+        ("Monday 1-29-2024", datetime.date(2024, 1, 29)),  # month-first only because Monday says so
+        ("Saturday 3-2-2024", datetime.date(2024, 2, 3)),  # both readings valid: the weekday picks
+    ],
+)
+def test_numeric_dates_are_day_first_unless_the_weekday_disagrees(text, day):
+    (d,) = find_dates(text, published=datetime.date(2024, 2, 10))
+    assert (d.date, d.precision, d.kind) == (day, "day", "absolute")
+
+
+def test_numeric_dates_need_matching_separators():
+    assert find_dates("version 2-3/2024 of the file", published=datetime.date(2024, 2, 10)) == []
+
+
+def test_a_date_alone_on_its_line_heads_the_relative_dates_below_it():
+    text = ("Saturday 27-1-2024\nThe group said it hit the base this afternoon and on Friday night.\n"
+            "Sunday 28-1-2024\nAnother drone struck today.")
+    got = [(d.text, d.date) for d in find_dates(text, published=datetime.date(2024, 1, 29))]
+    assert got == [
+        ("Saturday 27-1-2024", datetime.date(2024, 1, 27)),
+        ("this afternoon", datetime.date(2024, 1, 27)),
+        ("Friday night", datetime.date(2024, 1, 26)),
+        ("Sunday 28-1-2024", datetime.date(2024, 1, 28)),
+        ("today", datetime.date(2024, 1, 28)),
+    ]
+    # A date inside a sentence, or one later than publication, anchors nothing.
+    inline = find_dates("On 20-1-2024 they met. Rockets hit the base today.", published=datetime.date(2024, 1, 29))
+    assert inline[-1].date == datetime.date(2024, 1, 29)

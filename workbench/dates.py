@@ -80,8 +80,8 @@ _DATE_RE = re.compile(
     (?:
         # ISO 2021-06-29
         (?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
-      | # day-first slashes 29/06/2021
-        (?P<sd>\d{{1,2}})/(?P<sm>\d{{1,2}})/(?P<sy>\d{{4}})\b
+      | # day-first numbers 29/06/2021, 28-1-2024, 28.1.2024 (Sunday 28-1-2024)
+        (?:(?P<wd0>{_WD}),?\s+)?(?P<sd>\d{{1,2}})(?P<sep>[/.-])(?P<sm>\d{{1,2}})(?P=sep)(?P<sy>\d{{4}})\b
       | # June 29, 2021 / Jun. 29 / Monday, June 28, 2021
         (?:(?P<wd1>{_WD}),?\s+)?(?P<m1>{_MONTH})\b\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<y1>{_YEAR})\b)?
       | # 29 June 2021 / 22 November / Wed, 30 Jun 2021
@@ -154,7 +154,7 @@ _DATE_STRING_RE = re.compile(
     (?:{_WD_ANY}\.?,?\s+)?
     (?:
         (?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})
-      | (?P<sd>\d{{1,2}})[/.](?P<sm>\d{{1,2}})[/.](?P<sy>\d{{4}})
+      | (?P<sd>\d{{1,2}})(?P<sep>[/.-])(?P<sm>\d{{1,2}})(?P=sep)(?P<sy>\d{{4}})
       | (?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})
       | (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+(?:of\s+)?(?P<m2>{_MONTH})\.?[\s,-]+(?P<y2>\d{{4}})
     )
@@ -281,6 +281,20 @@ def _mention(m: re.Match, start: int, low, high, precision: str, kind: str, *, d
     return DateMention(start, m.end(), m.string[start : m.end()], date, low, high, precision, kind)
 
 
+def _numeric_date(first: int, second: int, year: int, weekday: str | None) -> datetime.date | None:
+    """28-1-2024 and 28/01/2024 are day-first (the convention of the region's outlets);
+    "Monday 1-29-2024" is read month-first because its weekday fits only that way."""
+    day_first = _safe_date(year, second, first)
+    if weekday is None:
+        return day_first
+    wd = _WEEKDAYS.get(weekday.capitalize())
+    month_first = _safe_date(year, first, second)
+    for candidate in (day_first, month_first):
+        if candidate is not None and candidate.weekday() == wd:
+            return candidate
+    return day_first
+
+
 def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | None:
     """Check one regex match and resolve it against P; None when it is not a date."""
     g = m.group
@@ -292,8 +306,8 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
     if g("iy"):  # ISO
         day = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
         return day and _mention(m, start, day, day, "day", "absolute")
-    if g("sy"):  # day-first slashes
-        day = _safe_date(int(g("sy")), int(g("sm")), int(g("sd")))
+    if g("sy"):  # day-first numbers; month-first only when a weekday says so
+        day = _numeric_date(int(g("sd")), int(g("sm")), int(g("sy")), g("wd0"))
         return day and _mention(m, start, day, day, "day", "absolute")
     if g("m1") or g("m2"):  # month + day (+ year)
         month = _month_number(g("m1") or g("m2"))
@@ -359,7 +373,7 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
 
 def _core_start(m: re.Match) -> int:
     """Start of the date shape itself, after any since/preposition prefix."""
-    for name in ("iy", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "wmod", "wd", "rel", "agon"):
+    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "wmod", "wd", "rel", "agon"):
         if m.group(name):
             return m.start(name)
     return m.start()
@@ -390,8 +404,28 @@ def find_dates(text: str, *, published: datetime.date | None) -> list[DateMentio
     """
     if not _GATE.search(text):
         return []
-    mentions = [mention for m in _date_matches(text) if (mention := _mention_from_match(m, published)) is not None]
+    mentions = []
+    anchor = published
+    for m in _date_matches(text):
+        mention = _mention_from_match(m, anchor)
+        if mention is None:
+            continue
+        if _is_date_line(text, mention) and (published is None or mention.date <= published):
+            # A line that is only a date heads what follows (a live blog's or a channel's
+            # posts): "today" and "on Saturday" below it count from that day.
+            anchor = mention.date
+        mentions.append(mention)
     return _drop_foreign_weekdays(text, mentions)
+
+
+def _is_date_line(text: str, mention: DateMention) -> bool:
+    """True for a day-precise absolute date that is alone on its line ("Sunday 28-1-2024")."""
+    if mention.kind != "absolute" or mention.precision != "day" or mention.date is None:
+        return False
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start : mention.start].strip() and not text[mention.end : line_end].strip(" \t\r.,:|-–—")
 
 
 # The matches of the last text scanned: find_dates runs several times on one text (with
