@@ -690,3 +690,15 @@ def test_seed_gold_against_an_empty_system_has_zero_recall():
     assert all(s.tp == 0 and s.fp == 0 for s in result.kinds.values())
     assert "date: n/a (0/0)" in format_report(result)
     assert result.kinds["quotes"].fn == sum(1 for i in gold.items if i.kind == "quotes" and not i.optional)
+
+
+def test_linking_misses_name_split_and_merged_incidents(gold):
+    tables = perfect_tables()
+    set_incidents(tables, {"e1": "A", "e2": "B"}, {"c1": "B", "c2": "B", "c3": None})
+    got = {(m.article_id, m.category): m.detail for m in score(gold, tables).misses if m.kind == "incidents"}
+    assert set(got) == {("inc-victory", "split"), ("inc-qaim", "split"), ("B", "merged")}
+    assert got[("inc-qaim", "split")].startswith("(none): claims[")
+    assert "B: " in got[("inc-qaim", "split")] and "events[" in got[("inc-qaim", "split")]
+    assert got[("B", "merged")].startswith("inc-qaim: ") and "| inc-victory: claims[" in got[("B", "merged")]
+    # perfect linking: no such misses
+    assert not [m for m in score(gold, perfect_tables()).misses if m.kind == "incidents"]

@@ -230,3 +230,32 @@ def test_a_reference_told_with_its_toll_is_an_attack():
     evs = events_of("Washington began a retaliation for the attack on its base in Jordan, which killed three soldiers.")
     assert [e["target_side"] for e in evs] == ["us"]
     assert events_of("Washington began a retaliation for the attack on its base in Jordan.") == []
+
+
+def test_weapon_told_after_a_list_of_targets():
+    e = one_event("The Islamic Resistance in Iraq targeted on Sunday three bases of the occupation: al-Shaddadi, "
+                  "al-Rukban and al-Tanf, with drones.")
+    assert e["weapons"] == ["drone"]
+    e = one_event("Fighters targeted the Ain al-Asad air base on Saturday evening with a barrage of rockets.")
+    assert e["weapons"] == ["rocket"]
+
+
+def test_a_time_stamp_line_does_not_date_the_lead():
+    text = ("Monday, 29 January 2024 9:41 AM [ Last Update: Monday, 29 January 2024 11:02 AM ]\n"
+            "The Islamic Resistance in Iraq says it has targeted three US bases in Syria with drones.\n"
+            "The group announced the operations in a statement on Sunday.")
+    evs = events_of(text, published=dt.date(2024, 1, 29))
+    assert evs[0]["date"] == dt.date(2024, 1, 28)
+
+
+def test_a_place_on_a_border_is_only_in_its_own_country():
+    from workbench.places import compatible, near
+
+    assert compatible("Tower 22", "Jordan") and compatible("al-Tanf", "Syria")
+    assert not compatible("Tower 22", "Syria") and not compatible("al-Qaim", "Syria")
+    assert near("Tower 22", "al-Tanf") and near("al-Qaim", "al-Bukamal")
+    # one attack in Jordan and a claim of attacks in Syria stay two events
+    evs = events_of("Three US soldiers were killed in a drone attack on an outpost in northeastern Jordan on Sunday. "
+                    "The Islamic Resistance in Iraq said it had launched drone attacks on three bases in Syria on Sunday.",
+                    published=dt.date(2024, 1, 29))
+    assert [e["location"] for e in evs] == ["Jordan", "Syria"]

@@ -660,6 +660,7 @@ def score(
     tallies = {kind: _KindTally() for kind in KINDS}
     field_counts = {kind: {name: [0, 0] for name, _ in FIELD_CHECKS[kind]} for kind in KINDS}
     linked: list[tuple[Any, Any]] = []  # (gold incident, system incident) of matched events/claims
+    linked_items: list[tuple[Any, Any, str]] = []  # the same, with "kind[article]: anchor"
 
     items_by: dict[tuple[str, str], list[GoldItem]] = {}
     for item in gold.items:
@@ -675,6 +676,7 @@ def score(
             for item, row in pairs:
                 if kind in _LINKED_KINDS:
                     linked.append((item.fields.get("incident"), row.get("incident_id")))
+                    linked_items.append((*linked[-1], f"{kind}[{article_id}] {_cut(item.anchor, 60)}"))
                 if item.optional:
                     continue
                 for name, check in FIELD_CHECKS[kind]:
@@ -690,6 +692,7 @@ def score(
                                            f"{name}: gold {_fmt(gold_shown)} vs system {_fmt(sys_shown)}"))
 
     article_scores = _score_articles(gold, articles_table, misses)
+    misses += _link_misses(linked_items)
     misses.sort(key=lambda m: (KINDS.index(m.kind) if m.kind in KINDS else len(KINDS), m.article_id, m.category, m.text, m.detail))
     return EvalResult(
         kinds={k: KindScore(t.tp, t.fp, t.fn, t.optional_hits) for k, t in tallies.items()},
@@ -783,6 +786,30 @@ def _match_article(
     return [(items[i], rows[r]) for i, r in sorted(row_of.items())]
 
 
+def _link_misses(linked_items: list[tuple[Any, Any, str]]) -> list[Miss]:
+    """Linking misses: a gold incident whose items the system put in several incidents
+    ("split", its items listed by system incident) and a system incident that joins items of
+    several gold incidents ("merged")."""
+    out: list[Miss] = []
+    items = [(None if _is_null(g) else g, None if _is_null(s) else s, what) for g, s, what in linked_items]
+
+    def groups(rows, key, other) -> dict:
+        by: dict = {}
+        for row in rows:
+            by.setdefault(row[key], {}).setdefault(row[other] or "(none)", []).append(row[2])
+        return by
+
+    for gold_inc, parts in sorted(groups([r for r in items if r[0]], 0, 1).items()):
+        if len(parts) > 1 or "(none)" in parts:
+            detail = " | ".join(f"{sys_inc}: {'; '.join(whats)}" for sys_inc, whats in sorted(parts.items()))
+            out.append(Miss("incidents", str(gold_inc), "split", f"{len(parts)} system incidents", detail))
+    for sys_inc, parts in sorted(groups([r for r in items if r[1]], 1, 0).items()):
+        if len([g for g in parts if g != "(none)"]) > 1:
+            detail = " | ".join(f"{g}: {'; '.join(whats)}" for g, whats in sorted(parts.items()))
+            out.append(Miss("incidents", str(sys_inc), "merged", f"{len(parts)} gold incidents", detail))
+    return out
+
+
 def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
@@ -866,7 +893,7 @@ def format_report(result: EvalResult, *, misses: bool = False) -> str:
         out.append(f"misses ({len(result.misses)})")
         for m in result.misses:
             shown = f"  \"{m.text}\"" if m.text else ""
-            out.append(f"  {m.kind:<9}{m.article_id}  {m.category:<9}{shown}  -> {m.detail}")
+            out.append(f"  {m.kind:<10}{m.article_id}  {m.category:<9}{shown}  -> {m.detail}")
     return "\n".join(out) + "\n"
 
 

@@ -149,7 +149,9 @@ def _ancestors(name: str) -> set[str]:
             continue
         seen.add(n)
         p = places.get(n)
-        if p:
+        # A border lies in both its countries, but what lies on a border is only in the
+        # countries it names itself: Tower 22 (Jordan) is not in Syria.
+        if p and (n == name or p.kind != "border"):
             todo.extend(p.within)
     return seen
 

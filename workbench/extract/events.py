@@ -315,8 +315,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     ws, we = max(cs, ts - 60), min(ce, te + 80)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
-        # "targeted ... the base in the al-Omar oil field with a drone"
-        wm = _WITH_WEAPON.search(text, te, ce)
+        # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
+        # targets ("targeted three bases: al-Shaddadi, al-Rukban and al-Tanf, with drones"),
+        # up to the next trigger of the sentence.
+        nxt = min((t for t, _ in trigger_starts if t >= te), default=sent.end)
+        wm = _WITH_WEAPON.search(text, te, min(sent.end, nxt, te + 200))
         if wm:
             weapons = [w for _, w in _weapons_in(wm.group())]
 
@@ -385,7 +388,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             if hosts:
                 target, target_side = hosts[-1].place.name, "us"
     else:
-        seg = text[te : min(ce, te + 70)]
+        # The object ends where the next trigger starts: "targeted a commander responsible for
+        # attacks on American troops" does not target American troops.
+        nxt = min((t for t, _ in trigger_starts if t >= te), default=ce)
+        seg = text[te : min(ce, te + 70, nxt)]
         found = target_side_in(seg)
         vb = None if verbal else _VICTIMS_BEFORE.search(before)
         if vb:
@@ -556,7 +562,7 @@ _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|o
 # "called the strike a blatant assassination": a characterisation, not a new attack.
 _CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
 _SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
-_WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,2}[\w-]+s?\b", re.I)
+_WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,3}[\w-]+s?\b", re.I)  # "with a barrage of rockets"
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|they|this|which)\s+(?:had\s+|has\s+|have\s+|then\s+)?$", re.I)
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
@@ -693,12 +699,29 @@ def _date_the_lead(ctx: ArticleContext, events: list[Event]) -> None:
     end = ctx.sentences[min(len(ctx.sentences), _LEAD_SENTENCES) - 1].end
     first = min(m.start for m in lead.mentions)
     recent = [d for d in ctx.dates if d.start < end and d.precision == "day" and d.date and d.kind != "since"
-              and 0 <= (ctx.published - d.date).days <= _LEAD_RECENT]
+              and 0 <= (ctx.published - d.date).days <= _LEAD_RECENT and not _stamp_line(ctx, d)]
     # A day told after the lead ("... said in a statement on Sunday") before one told above it
     # (a time stamp or dateline above the text is when it was published, not when it happened).
     after = [d for d in recent if d.start >= first]
     if after or recent:
         lead.derived_date = ((after or recent)[0].date, "day")
+
+_STAMP_WORDS = re.compile(r"\b(?:\d+|[AaPp]\.?[Mm]\.?|GMT|UTC|AST|EST|ET|last|updated?|published|posted|on|at)\b|[^\w\s]", re.I)
+
+
+def _stamp_line(ctx: ArticleContext, d) -> bool:
+    """True when the date sits on a time-stamp line ("Monday, 29 January 2024 9:41 AM [Last
+    Update: ...]"): with its dates and time words taken out, fewer than three words are left."""
+    text = ctx.text
+    ls = text.rfind("\n", 0, d.start) + 1
+    le = text.find("\n", d.end)
+    le = len(text) if le < 0 else le
+    chars = list(text[ls:le])
+    for other in ctx.dates:
+        if ls <= other.start and other.end <= le:
+            chars[other.start - ls : other.end - ls] = " " * (other.end - other.start)
+    return len(_STAMP_WORDS.sub(" ", "".join(chars)).split()) < 3
+
 
 def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
     """'The strike on Tower 22 came eight days after militants fired missiles at Al-Assad':
