@@ -702,3 +702,21 @@ def test_linking_misses_name_split_and_merged_incidents(gold):
     assert got[("B", "merged")].startswith("inc-qaim: ") and "| inc-victory: claims[" in got[("B", "merged")]
     # perfect linking: no such misses
     assert not [m for m in score(gold, perfect_tables()).misses if m.kind == "incidents"]
+
+
+def test_gazetteer_name_equates_spellings_of_one_actor_only():
+    from workbench.evaluate import gazetteer_name
+
+    assert gazetteer_name("Adel Abdul Mahdi") == gazetteer_name("Adil Abdul-Mahdi")
+    assert gazetteer_name("Security Media Cell") == gazetteer_name("Iraqi Security Media Cell")
+    assert gazetteer_name("an aide to Abdul-Mahdi") == "an aide to Abdul-Mahdi"  # contains, is not
+    assert gazetteer_name("Pentagon") != gazetteer_name("Lloyd Austin")
+
+
+def test_speaker_spelled_otherwise_matches_only_through_resolve_name(gold):
+    tables = perfect_tables()
+    set_value(tables, "quotes", "q1", "speaker", "Ali Hamdane")
+    assert score(gold, tables).fields["quotes"]["speaker"].accuracy == 0.0
+    same = {"Ali Hamdane": "Ali Hamdan"}
+    resolved = score(gold, tables, resolve_name=lambda n: same.get(n, n))
+    assert resolved.fields["quotes"]["speaker"].accuracy == 1.0

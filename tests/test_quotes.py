@@ -113,6 +113,12 @@ SPEAKER_CASES = [
     # each quote has its own subject; a later clause does not speak for the first quote
     ("Iran said it was “not involved” in the raid, while Kata'ib Hezbollah called it “a duty.”",
      [("not involved", "Iran"), ("a duty.", "Kata'ib Hezbollah")]),
+    # a capitalised word inside a name is no speech verb: "the United States would ..."
+    ("Defense Secretary Lloyd Austin, in a statement Friday, warned that the United States would “respond at a time of our choosing.”",
+     [("respond at a time of our choosing.", "Lloyd Austin")]),
+    ("Speaking at the United Nations, Foreign Minister Hossein Amir-Abdollahian said the United States “will not be spared.”",
+     [("will not be spared.", "Hossein Amir-Abdollahian")]),
+    ("“We stand ready,” Says the statement of the group.", [("We stand ready,", "statement of the group")]),
     # "X's deputy" is not X
     ("“The strikes were measured,” Kirby’s deputy told reporters.",
      [("The strikes were measured,", "Kirby’s deputy")]),

@@ -24,6 +24,16 @@ STANCE_CASES = [
     ("We condemn this blatant violation of our sovereignty", "iraq_gov", "condemnatory"),
     ("The raid is unacceptable and illegal", None, "condemnatory"),
     ("This is political blackmail, nothing more", "media", "condemnatory"),
+    # formulas of threat, calm and protest common in this news
+    ("This crime will not pass without a response", "factions", "escalatory"),
+    ("If they keep firing at our troops, they should expect more of the same", "us", "escalatory"),
+    ("The response will be painful", "factions", "escalatory"),
+    ("Washington will not be spared from this fire", "iran", "escalatory"),
+    ("We will take any action necessary to protect our forces", "us", "escalatory"),
+    ("Iraq will not be a launching pad for attacks on its neighbours", "iraq_gov", "deescalatory"),
+    ("It was a vicious assault on our forces", "iraq_gov", "condemnatory"),
+    ("These strikes endanger the security of the region", "iraq_gov", "condemnatory"),
+    ("The Iraqi government holds the coalition forces responsible", "iraq_gov", "condemnatory"),
     # informational: facts; the bare word "attack(s)" is not a cue
     ("We are still assessing the rocket attacks", "us", "informational"),
     ("Three rockets landed near the base and caused minor damage", None, "informational"),

@@ -61,7 +61,10 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from workbench.evaluate import run_eval
 
     _check_sources([args.articles, *args.gold])
-    return run_eval(args.gold, articles=args.articles, catalog=args.catalog, misses=args.misses)
+    from workbench.evaluate import gazetteer_name
+
+    return run_eval(args.gold, articles=args.articles, catalog=args.catalog, misses=args.misses,
+                    resolve_name=None if args.strict_names else gazetteer_name)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -102,6 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--articles", required=True, help="folder of the annotated articles")
     ev.add_argument("--catalog", help="CSV mapping files to outlet, url, published")
     ev.add_argument("--misses", action="store_true", help="list every miss")
+    ev.add_argument("--strict-names", action="store_true",
+                    help="match claimant and speaker names as written (folded), not as spellings of one gazetteer actor")
     ev.set_defaults(func=_cmd_eval)
 
     rp = sub.add_parser("report", help="run the notebooks on a corpus and write offline HTML reports")

@@ -897,16 +897,31 @@ def format_report(result: EvalResult, *, misses: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
+def gazetteer_name(name: str) -> str:
+    """The gazetteer's canonical name for ``name`` when it is one of an actor's spellings
+    ("Adel Abdul Mahdi" -> "Adil Abdul-Mahdi"), else ``name`` itself. Exact alias lookup
+    only: a phrase that merely contains a name ("an aide to Abdul-Mahdi") is not that name."""
+    from workbench.actors import load_gazetteer
+
+    actor = load_gazetteer().resolve(name, loose=False)
+    return actor.name if actor is not None else name
+
+
 def run_eval(
     gold_paths: Sequence[str | Path] | str | Path,
     *,
     articles: str | Path,
     catalog: str | Path | None = None,
     misses: bool = False,
-    resolve_name: Callable[[str], str] | None = None,
+    resolve_name: Callable[[str], str] | None = gazetteer_name,
     out: TextIO | None = None,
 ) -> int:
-    """Load gold and the corpus, score, print the report; returns the exit code (0)."""
+    """Load gold and the corpus, score, print the report; returns the exit code (0).
+
+    Names (claimant, speaker) match when equal after folding case, accents, hyphens and "al-",
+    or, with ``resolve_name`` (by default :func:`gazetteer_name`; None for strict), when both
+    are spellings of one gazetteer actor.
+    """
     from workbench import load_corpus
 
     gold = load_gold(gold_paths)

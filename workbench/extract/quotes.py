@@ -187,6 +187,17 @@ def _alternation(words) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in parts)
 
 
+# A speech verb with a capital starts a sentence ("Says the minister ..."); elsewhere a
+# capitalised word is part of a name: "the United States would ..." has no verb "states".
+_SENTENCE_START = r"(?:(?<=^)|(?<=\n)|(?<=[.!?\"“”:]\s))"
+
+
+def _speech_verbs(words) -> re.Pattern[str]:
+    lower = _alternation(w.lower() for w in words)
+    capital = _alternation(w[:1].upper() + w[1:].lower() for w in words)
+    return re.compile(rf"(?<![\w’'-])(?:(?:{lower})|{_SENTENCE_START}(?:{capital}))(?![\w’'-])", re.M)
+
+
 @dataclass(frozen=True)
 class _Vocab:
     verb: re.Pattern[str]  # finite speech verbs (before or after a quote)
@@ -222,8 +233,8 @@ def _vocab() -> _Vocab:
     person_roles = d["descriptors"]["person"]
     word = r"(?<![\w’'-])(?:{})(?![\w’'-])"
     return _Vocab(
-        verb=re.compile(word.format(_alternation(verbs)), re.I),
-        after_verb=re.compile(word.format(_alternation([*verbs, *after_only])), re.I),
+        verb=_speech_verbs(verbs),
+        after_verb=_speech_verbs([*verbs, *after_only]),
         participle=re.compile(word.format(_alternation(parts)), re.I),
         according=re.compile(word.format(_alternation(d["according_to"])), re.I),
         cited=re.compile(word.format(_alternation(d["cited_as"])) + r"\s+(.{1,120}?)\s+as\s+saying\b", re.I),

@@ -71,7 +71,7 @@ _WORD = re.compile(r"[\w’'-]+")
 
 def _word_pattern(word: str) -> str:
     if word == "...":
-        return r"(?:[\w’'-]+\s+){0,2}?"
+        return r"(?:[\w’'-]+\s+){0,3}?"
     lead = word.startswith("*")
     trail = word.endswith("*")
     core = "".join("['’]" if ch in "'’" else re.escape(ch) for ch in word.strip("*"))
