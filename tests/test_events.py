@@ -259,3 +259,22 @@ def test_a_place_on_a_border_is_only_in_its_own_country():
                     "The Islamic Resistance in Iraq said it had launched drone attacks on three bases in Syria on Sunday.",
                     published=dt.date(2024, 1, 29))
     assert [e["location"] for e in evs] == ["Jordan", "Syria"]
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target, weapons",
+    [
+        ("Iranian-backed militia groups launched a close-range ballistic missile at US forces at the Ain al-Asad air base on Monday.",
+         "factions", "us", ["missile"]),
+        ("Later, a U.S. military AC-130 aircraft already in the area conducted a self-defense strike against a militia vehicle.",
+         "us", "factions", ["airstrike"]),
+        ("On Monday night two U.S. Air Force F-15E aircraft dropped seven precision-guided munitions on militia facilities in eastern Syria.",
+         "us", "factions", ["airstrike"]),
+        ("The U.S. retaliated early Friday with airstrikes on five Kataib Hezbollah weapons depots.",
+         "us", "factions", ["airstrike"]),
+        ("Militants fired a barrage of rockets at the Harir base on Sunday.", "factions", "us", ["rocket"]),
+    ],
+)
+def test_attackers_and_aircraft_of_official_statements(text, attacker, target, weapons):
+    e = one_event(text)
+    assert (e["attacker_side"], e["target_side"], e["weapons"]) == (attacker, target, weapons)

@@ -116,6 +116,7 @@ class _Lexicon:
     verb: re.Pattern
     noun: re.Pattern
     reference: re.Pattern
+    reference_verb: re.Pattern
     not_before: re.Pattern
     not_after: re.Pattern
     many: re.Pattern
@@ -141,6 +142,8 @@ def _lex() -> _Lexicon:
         verb=re.compile(rf"\b(?:{_alt(t['verb'])})\b", re.I),
         noun=re.compile(rf"\b(?:{_alt(t['noun'])})\b", re.I),
         reference=re.compile(rf"\b(?:{_alt(d['reference_before'])})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
+        reference_verb=re.compile(
+            rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
         not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
         not_after=re.compile(rf"\W*(?:\w+\W+){{0,8}}?(?:{_alt(d['not_happened_after'])})", re.I),
         many=re.compile(rf"\b(?:{_alt(d['many_before'])}) of\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -181,6 +184,7 @@ _DATE_REACH = 160  # at most this far after a trigger, up to the clause's first 
 _PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0,3}$", re.I)
+_INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|latest|last|recent)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _ANAPHORIC_BASE = re.compile(r"\bthe (?:air ?base|base|compound|facility|embassy)\b", re.I)
@@ -306,7 +310,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         return None
     if not verbal and _INFINITIVE.search(near):
         return None  # "militias use to attack U.S. forces": a verb in the infinitive, not a report
-    reference = bool(lex.reference.search(before))
+    reference = bool((lex.reference_verb if verbal else lex.reference).search(before))
     if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
         return None
     trigger = m.group()
@@ -473,7 +477,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         can_start = (date_m is not None or any(p.place.kind != "country" or verbal for p in places_after)
                      or bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
     elif verbal:
-        anaphoric = not specific and definite
+        # "conducted a self-defense strike", "launched an attack": the trigger's own indefinite
+        # article introduces a new attack, whatever the subject.
+        anaphoric = not specific and definite and not _INDEFINITE_IN.search(trigger)
     elif definite:
         anaphoric = not own_date
     elif indefinite:
@@ -652,6 +658,9 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     """Merge an article's mentions into events, in order of first mention."""
     mentions = find_event_mentions(ctx) if mentions is None else mentions
     events: list[Event] = []
+    # A reference that opens a sentence before the report it refers to ("The U.S. retaliated
+    # early Friday with airstrikes on ...") waits for an event its sentence starts.
+    waiting: list[tuple[int, EventMention]] = []
     for m in mentions:
         candidates = [ev for ev in events if _compatible(ev, m)]
         target = None
@@ -675,10 +684,18 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 # A dated report that agrees on nothing positive with an undated event is
                 # another attack ("struck 85 targets ..." / "... a drone attack last Sunday").
                 target = None
+        si = ctx.sentence_of(m.start)
         if target is not None:
             target.mentions.append(m)
         elif m.can_start:
-            events.append(Event([m]))
+            ev = Event([m])
+            for wsi, w in waiting:
+                if wsi == si and _compatible(ev, w):
+                    ev.mentions.insert(0, w)
+            events.append(ev)
+        else:
+            waiting.append((si, m))
+        waiting = [(wsi, w) for wsi, w in waiting if wsi == si]
     _date_from_other_attacks(ctx, events)
     _date_the_lead(ctx, events)
     return events
