@@ -203,6 +203,8 @@ def test_dateline(opening: str, dateline: str | None) -> None:
         ("Posted on 30/06/2021", "30/06/2021"),
         ("Date: 2021-06-30", "2021-06-30"),
         ("Published on Wednesday, 30 June 2021", "Wednesday, 30 June 2021"),
+        ("By Hana Karim | June 30, 2021 | The Baghdad Observer", "June 30, 2021"),
+        ("By Hana Karim · 30 Jun 2021", "30 Jun 2021"),
     ],
 )
 def test_published_line(line: str, stated: str) -> None:

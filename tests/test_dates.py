@@ -375,3 +375,15 @@ def test_a_date_alone_on_its_line_heads_the_relative_dates_below_it():
     # A date inside a sentence, or one later than publication, anchors nothing.
     inline = find_dates("On 20-1-2024 they met. Rockets hit the base today.", published=datetime.date(2024, 1, 29))
     assert inline[-1].date == datetime.date(2024, 1, 29)
+
+
+def test_a_labelled_date_line_with_a_time_heads_what_follows():
+    text = ("Statement posted Tuesday 24-10-2023, 23:05\nFighters targeted the base this evening.\n"
+            "Statement posted Thursday 26-10-2023, 08:55\nThey targeted the airfield at dawn today.")
+    got = [(d.text, d.date) for d in find_dates(text, published=datetime.date(2023, 10, 27))]
+    assert got[1] == ("this evening", datetime.date(2023, 10, 24))
+    assert got[3] == ("today", datetime.date(2023, 10, 26))
+    # a sentence that starts with a date is no heading
+    prose = find_dates("Officials said on 24-10-2023 that rockets fell.\nRockets hit again today.",
+                       published=datetime.date(2023, 10, 27))
+    assert prose[-1].date == datetime.date(2023, 10, 27)

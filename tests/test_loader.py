@@ -649,3 +649,23 @@ def test_deterministic_and_order_independent(tmp_path: Path) -> None:
         pd.testing.assert_frame_equal(first.sentences, other.sentences)
         pd.testing.assert_frame_equal(first.report, other.report)
     assert len(first.articles) == 6
+
+
+def test_a_body_publishing_its_own_statement_speaks_for_its_side(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Statement on strikes\nUS forces struck two depots in al-Qaim on Friday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Statement on rockets\nRockets hit the Harir base on Sunday.\n", encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text(
+        "file,outlet,url,published\n"
+        "a.txt,US Department of Defense,https://www.defense.gov/News/Releases/1/,2024-02-03\n"
+        "b.txt,Some Local Bulletin,,2024-02-05\n", encoding="utf-8")
+    arts = load_corpus(tmp_path, catalog=tmp_path / "catalog.csv", extract=False, progress=False).articles.set_index("article_id")
+    assert (arts.loc["a", "outlet"], arts.loc["a", "outlet_side"]) == ("US Department of Defense", "us")
+    assert (arts.loc["b", "outlet"], arts.loc["b", "outlet_side"]) == ("Some Local Bulletin", "unknown")
+
+
+def test_byline_date_is_the_publication_date(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Strike kills commander\nBy Hana Karim | January 5, 2024 | The Observer\n"
+        "A US drone killed a commander in Baghdad on Jan. 4. Jets struck depots on Nov. 22.\n", encoding="utf-8")
+    arts = load_corpus(tmp_path, extract=False, progress=False).articles
+    assert (arts.loc[0, "published"], arts.loc[0, "published_basis"]) == (pd.Timestamp("2024-01-05"), "text")

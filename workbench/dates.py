@@ -418,14 +418,21 @@ def find_dates(text: str, *, published: datetime.date | None) -> list[DateMentio
     return _drop_foreign_weekdays(text, mentions)
 
 
+_LINE_LABEL = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]+){0,3}")  # "Statement posted ", "Update: " is not a label
+_LINE_TIME = re.compile(r"[ \t,.:|–—-]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*[A-Z]{2,4})?)?[ \t,.:|–—-]*")
+
+
 def _is_date_line(text: str, mention: DateMention) -> bool:
-    """True for a day-precise absolute date that is alone on its line ("Sunday 28-1-2024")."""
+    """True for a day-precise absolute date alone on its line, with at most a short label and
+    a time ("Sunday 28-1-2024", "Statement posted Tuesday 24-10-2023, 23:05")."""
     if mention.kind != "absolute" or mention.precision != "day" or mention.date is None:
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line_end = len(text) if line_end < 0 else line_end
-    return not text[line_start : mention.start].strip() and not text[mention.end : line_end].strip(" \t\r.,:|-–—")
+    label = _LINE_LABEL.match(text, line_start, mention.start)
+    time = _LINE_TIME.match(text, mention.end, line_end)
+    return label.end() == mention.start and time.end() == line_end
 
 
 # The matches of the last text scanned: find_dates runs several times on one text (with

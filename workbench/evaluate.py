@@ -691,7 +691,7 @@ def score(
                         misses.append(Miss(kind, article_id, "field", _cut(item.anchor),
                                            f"{name}: gold {_fmt(gold_shown)} vs system {_fmt(sys_shown)}"))
 
-    article_scores = _score_articles(gold, articles_table, misses)
+    article_scores = _score_articles(gold, articles_table, misses, resolve_name)
     misses += _link_misses(linked_items)
     misses.sort(key=lambda m: (KINDS.index(m.kind) if m.kind in KINDS else len(KINDS), m.article_id, m.category, m.text, m.detail))
     return EvalResult(
@@ -823,7 +823,7 @@ def _link_score(linked: Iterable[tuple[Any, Any]]) -> LinkScore:
     return LinkScore(tp=both, fp=sys_same - both, fn=gold_same - both, items=len(linked), pairs=_pairs(len(linked)))
 
 
-def _score_articles(gold: Gold, table: pd.DataFrame | None, misses: list[Miss]) -> dict[str, FieldScore]:
+def _score_articles(gold: Gold, table: pd.DataFrame | None, misses: list[Miss], resolve=None) -> dict[str, FieldScore]:
     records: dict[str, dict] = {}
     if table is not None and not table.empty:
         for rec in table.to_dict("records"):
@@ -835,7 +835,7 @@ def _score_articles(gold: Gold, table: pd.DataFrame | None, misses: list[Miss]) 
         if rec is None:
             misses.append(Miss("articles", article_id, "article", "", "article missing from system output"))
         for name in counts:
-            outcome = _article_field(name, info, rec or {})
+            outcome = _article_field(name, info, rec or {}, resolve)
             if outcome is None:
                 continue
             ok, gold_shown, sys_shown = outcome
@@ -848,16 +848,14 @@ def _score_articles(gold: Gold, table: pd.DataFrame | None, misses: list[Miss]) 
     return {n: FieldScore(c, t) for n, (c, t) in counts.items()}
 
 
-def _article_field(name: str, info: dict, rec: Mapping[str, Any]) -> tuple[bool, Any, Any] | None:
+def _article_field(name: str, info: dict, rec: Mapping[str, Any], resolve=None) -> tuple[bool, Any, Any] | None:
     if name == "published":
         return _date_check("published_window", "published", "published")(info, rec, None)
     if name not in info:
         return None
     if name == "outlet_side":
         return _side_check("outlet_side")(info, rec, None)
-    got = rec.get("outlet")
-    ok = not _is_null(got) and any(_plain_name(got) == _plain_name(v) for v in _as_list(info["outlet"]))
-    return ok, info["outlet"], got
+    return _name_check("outlet")(info, rec, resolve)
 
 
 # --------------------------------------------------------------------------- report

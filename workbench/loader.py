@@ -73,7 +73,12 @@ def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[
     for name, basis in ((entry.outlet if entry else None, "catalog"), (doc.outlet, "metadata"), (hint, "text")):
         if name:
             actor = gaz.outlet_for(name=name)
-            return (actor.name, actor.side, basis) if actor else (name, "unknown", basis)
+            if actor:
+                return actor.name, actor.side, basis
+            # A body that publishes its own statements (a ministry, a command) keeps the name
+            # it is given and speaks for its side; else the side of the site it is on.
+            actor = gaz.resolve(name, loose=False) or (gaz.outlet_for(url=url) if url else None)
+            return name, actor.side if actor else "unknown", basis
     if url:
         actor = gaz.outlet_for(url=url)
         if actor:
