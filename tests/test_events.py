@@ -278,3 +278,13 @@ def test_a_place_on_a_border_is_only_in_its_own_country():
 def test_attackers_and_aircraft_of_official_statements(text, attacker, target, weapons):
     e = one_event(text)
     assert (e["attacker_side"], e["target_side"], e["weapons"]) == (attacker, target, weapons)
+
+
+def test_the_killer_of_a_sentence_is_the_attacker_of_its_strike():
+    e = one_event("The US military killed a senior commander of Harakat al-Nujaba, a group backed by Iran, "
+                  "in a drone strike in eastern Baghdad on Thursday.")
+    assert (e["attacker_side"], e["target_side"], e["weapons"]) == ("us", "factions", ["drone"])
+    # the victims of a passive killing are not its attackers
+    e = one_event("Three US soldiers were killed and dozens injured in a drone attack on an outpost in Jordan on Sunday.",
+                  published=dt.date(2024, 1, 29))
+    assert (e["attacker_side"], e["target_side"]) == ("unknown", "us")

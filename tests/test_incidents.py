@@ -96,3 +96,27 @@ def test_strikes_far_apart_in_time_are_not_linked():
     assigned, rows = link_incidents(refs)
     assert assigned[("a", 0)] != assigned[("b", 0)]
     assert len(rows) == 2
+
+
+def _ref(key, date, place, attacker, target, weapons=("rocket",)):
+    from workbench.extract.incidents import event_kind
+
+    return EventRef((key, 0), key, key.upper(), date, date, "day", place, event_kind(attacker, target), attacker, target, weapons)
+
+
+def test_an_untold_side_is_bridged_by_a_precise_place_only():
+    day = dt.date(2021, 2, 15)
+    # a rocket attack on Erbil airport told as an attack on US forces, and by another outlet
+    # with no target side: the same incident
+    assigned, rows = link_incidents([_ref("a", day, "Erbil airport", "unknown", "us"),
+                                     _ref("b", day, "Erbil airport", "unknown", "unknown")])
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+    assert [r["kind"] for r in rows] == ["attack_on_us"]
+    # a claim of attacks "in Syria" with no target does not join an attack on a Syrian base
+    assigned, _ = link_incidents([_ref("a", day, "al-Omar oil field", "factions", "us", ("drone",)),
+                                  _ref("b", day, "Syria", "factions", "unknown", ("drone",))])
+    assert assigned[("a", 0)] != assigned[("b", 0)]
+    # sides that are told and differ never link
+    assigned, _ = link_incidents([_ref("a", day, "al-Qaim", "us", "factions", ("airstrike",)),
+                                  _ref("b", day, "al-Qaim", "factions", "us", ("airstrike",))])
+    assert assigned[("a", 0)] != assigned[("b", 0)]

@@ -180,6 +180,8 @@ _BLOCK_CHARS = 45
 # Victims before a noun trigger tell its target: "five PMF fighters were killed in a US drone strike".
 _VICTIMS_BEFORE = re.compile(r"\b(?:killed|martyred|wounded|injured|dead|died|hurt)\s+(?:in|by|during)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _DATE_CHARS = 70
+# "... killed/assassinated <someone> (, ...,) in a drone strike": the killing names the attacker.
+_KILLED_IN = re.compile(r"\b(?:killed|assassinated|eliminated)\s+(?=[^.;]{1,160}?\b(?:in|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$)", re.I)
 _DATE_REACH = 160  # at most this far after a trigger, up to the clause's first comma
 _PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
@@ -365,6 +367,18 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             attacker_side = words[1]
             if actor is None or actor.actor.side != words[1]:
                 attacker = None
+    # "The US military killed a senior commander of Nujaba, ..., in a drone strike": the
+    # subject of the killing is the noun's attacker, its object the target.
+    killer = None if verbal or attacker_side is not None else _KILLED_IN.search(text, sent.start, ts)
+    if killer and _PASSIVE_VERB.search(text, max(sent.start, killer.start() - 30), killer.start()):
+        killer = None  # "three soldiers were killed ... in a drone attack": the victims, not the attacker
+    if killer:
+        actor = _actor_in(ctx, sent.start, killer.start(), last=True)
+        words = _side_of_words(text[sent.start : killer.start()])
+        if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
+            attacker, attacker_side = actor.actor.name, actor.actor.side
+        elif words:
+            attacker_side = words[1]
     # "from Iran" after a noun of weapon: "dozens of missiles from Iran".
     if attacker_side is None:
         fm = re.search(r"\bfrom\s+(\w+)", after)

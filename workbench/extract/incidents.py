@@ -1,7 +1,8 @@
 """Incidents: one attack told by several articles and outlets.
 
-Events are linked when they are of the same kind (attack on US forces, US strike, other),
-their places lie one within the other, their weapons do not contradict, and their dates
+Events are linked when their sides agree (attacker and target equal where both are told; a
+side left untold is bridged only when both places are narrower than a country), their places
+lie one within the other, their weapons do not contradict, and their dates
 fall within a day of each other. An event with no date of its own joins the nearest
 matching incident in the fortnight before its article was published, if it names a place.
 Dated events are placed first, oldest first, so the result does not depend on input order.
@@ -71,6 +72,10 @@ class Incident:
         self.location = max(locs, key=lambda n: (specificity(n), locs.count(n), n)) if locs else None
         self.weapons = {w for m in ms for w in m.weapons} - {"unknown"}
 
+    @property
+    def kind(self) -> str:
+        return event_kind(self.side("attacker_side"), self.side("target_side"))
+
     def side(self, attr: str) -> str:
         sides = [getattr(m, attr) for m in self.members if getattr(m, attr) != "unknown"]
         return Counter(sides).most_common(1)[0][0] if sides else "unknown"
@@ -84,9 +89,22 @@ def event_kind(attacker_side: str, target_side: str) -> str:
     return "other"
 
 
+def _sides_agree(a: str, b: str, *, target: bool = False) -> bool:
+    # "unknown" agrees with anything; so do civilians as a target (the same strike is told as
+    # hitting fighters by one side and civilians by the other).
+    return a == b or "unknown" in (a, b) or (target and "civilians" in (a, b))
+
+
 def _fits(inc: Incident, ev: EventRef) -> bool:
-    if inc.members[0].kind != ev.kind:
+    # Same direction: the sides agree where both are told ("unknown" attackers of a base join
+    # the attack on US forces told there by another outlet).
+    ia, it = inc.side("attacker_side"), inc.side("target_side")
+    if not (_sides_agree(ia, ev.attacker_side) and _sides_agree(it, ev.target_side, target=True)):
         return False
+    if ev.kind != event_kind(ia, it) and not (
+        specificity(ev.location) > 1 and specificity(inc.location) > 1 and places_compatible(inc.location, ev.location)
+    ):
+        return False  # a side left untold is bridged only by a place narrower than a country
     same_place = places_compatible(inc.location, ev.location)
     if not same_place and not (ev.date is not None and places_near(inc.location, ev.location)):
         return False
@@ -115,9 +133,9 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
         key=lambda e: (e.date is None, e.date or dt.date.max, {"day": 0, "week": 1, "month": 2}.get(e.precision, 3), e.key),
     )
     incidents: list[Incident] = []
-    # Incidents by (kind, date): an event can only fit an incident dated within 16 days of
+    # Incidents by date: an event can only fit an incident dated within 16 days of
     # its own date (or in the fortnight before its article), so only those are compared.
-    by_day: dict[tuple[str, dt.date], list[Incident]] = {}
+    by_day: dict[dt.date, list[Incident]] = {}
     for ev in order:
         home = None
         best_gap = None
@@ -131,7 +149,7 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
         if lo is not None:
             day = lo
             while day <= hi:
-                candidates.extend(by_day.get((ev.kind, day), ()))
+                candidates.extend(by_day.get(day, ()))
                 day += _ONE_DAY
             candidates.sort(key=lambda i: i.order)
         for inc in candidates:
@@ -148,17 +166,17 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
             old = home.date
             home.add(ev)
             if old is not None and old != home.date:
-                by_day[(home.members[0].kind, old)].remove(home)
+                by_day[old].remove(home)
             if old == home.date:
                 continue
         if home.date is not None:
-            by_day.setdefault((home.members[0].kind, home.date), []).append(home)
+            by_day.setdefault(home.date, []).append(home)
 
     assigned: dict[tuple, str] = {}
     rows: list[dict] = []
     used: Counter = Counter()
     for inc in sorted(incidents, key=lambda i: (i.date or dt.date.max, min(m.key for m in i.members))):
-        base = f"{inc.date.isoformat() if inc.date else 'undated'}-{inc.members[0].kind}-{_slug(inc.location)}"
+        base = f"{inc.date.isoformat() if inc.date else 'undated'}-{inc.kind}-{_slug(inc.location)}"
         used[base] += 1
         iid = base if used[base] == 1 else f"{base}-{used[base]}"
         for m in inc.members:
@@ -170,7 +188,7 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
                 "date": inc.date,
                 "date_precision": inc.precision,
                 "location": inc.location,
-                "kind": inc.members[0].kind,
+                "kind": inc.kind,
                 "attacker_side": inc.side("attacker_side"),
                 "target_side": inc.side("target_side"),
                 "n_articles": len({m.article_id for m in inc.members}),
