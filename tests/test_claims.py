@@ -114,6 +114,11 @@ def test_claim_spans_are_article_text():
          150, "at_least", "us", dt.date(2023, 10, 17)),
         ("US forces have come under more than 170 attacks since mid-October, officials said.", 171, "over", "us", None),
         ("The Islamic Resistance has claimed 66 attacks on American bases so far.", 66, "exact", "us", None),
+        # an ordinal counts the attacks so far
+        ("The strike on the airport was the 61st on US forces in Iraq and Syria since October 17, the Pentagon said.",
+         61, "exact", "us", dt.date(2023, 10, 17)),
+        ("It was at least the 26th rocket or mortar attack on bases hosting US troops since October 17.",
+         26, "at_least", "us", dt.date(2023, 10, 17)),
     ],
 )
 def test_tallies(text, count, qualifier, target, since):
@@ -149,3 +154,22 @@ def test_unnamed_and_generic_claimants(text, outlet, claimant, side):
     assert len(cs) == 1
     assert cs[0]["claimant"] == claimant
     assert cs[0]["claimant_side"] == (actor.side if claimant == actor.name else side)
+
+
+def test_an_ordinal_without_a_period_or_below_two_is_no_tally():
+    assert extraction("The 4th Brigade fired rockets at the base on Monday.").tallies == []
+    assert extraction("It was the 1st attack on US forces since October 17.").tallies == []
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("The US strikes killed at least four pro-Iran fighters, a war monitor said.", "factions"),
+        ("The raids killed 25 fighters of an Iran-backed armed group, officials said.", "factions"),
+        ("Two Iraqi air defense soldiers were also badly hurt in the attack, officials said.", "iraq_gov"),
+        ("Three Iranian advisers were killed in the strike, Tehran said.", "iran"),
+    ],
+)
+def test_whose_men_the_victims_are(text, side):
+    (c,) = [c for c in claims_of(text) if c["outcome"] in ("killed", "injured")]
+    assert c["victim_side"] == side

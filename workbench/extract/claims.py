@@ -51,6 +51,7 @@ class _Lexicon:
     number_of: tuple[re.Pattern, ...]
     victim_words: tuple[tuple[str, re.Pattern], ...]
     victim_modifiers: tuple[tuple[str, re.Pattern], ...]
+    backers: tuple[tuple[str, re.Pattern], ...]
     claimant_words: tuple[tuple[str, re.Pattern], ...]
 
 
@@ -66,6 +67,7 @@ def _lex() -> _Lexicon:
         number_of=tuple(re.compile(p, re.I) for p in d["number_of"]),
         victim_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_words"].items()),
         victim_modifiers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_modifiers"].items()),
+        backers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_backers"].items()),
         claimant_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["claimant_words"].items()),
     )
 
@@ -255,6 +257,11 @@ def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) 
         return None, None
     if _ENEMY.search(words):
         return words, _OPPOSITE.get(claimant_side, "unknown")
+    # "pro-Iran fighters", "Iraqi air defense soldiers": a modifier that tells whose men they
+    # are wins over a country named inside it.
+    for side, pat in lex.backers:
+        if pat.search(words):
+            return words, side
     for m in ctx.mentions:
         if m.start >= start and m.end <= end and m.actor.kind not in ("outlet", "person"):
             # Named victims: their side, even 'unknown' (SDF fighters are not the factions).

@@ -27,6 +27,15 @@ _NOUN_AFTER = re.compile(
 )
 
 
+# "the 61st attack on US forces since October 17", "at least the 26th rocket or mortar attack",
+# "was the 60th on American troops": an ordinal counts the attacks so far.
+_ORDINAL = re.compile(
+    r"\b(?P<least>at least\s+)?the\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+"
+    r"(?:(?:[\w-]+\s+){0,4}?(?:attacks?|strikes?|operations?|assaults?)\b|(?=(?:on|against)\s))",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Tally:
     start: int
@@ -77,6 +86,33 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                     target_side=found[1] if found else "unknown",
                     claimant=claimant,
                     claimant_side=claimant_side,
+                )
+            )
+    out += _ordinal_tallies(ctx, {t.start for t in out})
+    return sorted(out, key=lambda t: t.start)
+
+
+def _ordinal_tallies(ctx: ArticleContext, taken: set[int]) -> list[Tally]:
+    """Tallies told as an ordinal, in sentences that also say since when (or "so far")."""
+    out: list[Tally] = []
+    text = ctx.text
+    for sent in ctx.sentences:
+        if not _GATE.search(sent.text):
+            continue
+        for m in _ORDINAL.finditer(text, sent.start, sent.end):
+            if m.start() in taken or int(m.group("n")) < 2:
+                continue
+            since = [d for d in ctx.dates if d.kind == "since" and m.end() <= d.start < sent.end]
+            found = target_side_in(text[m.end() : min(sent.end, m.end() + 80)])
+            claimant, claimant_side = claimant_name_side(ctx, sent, m.start())
+            out.append(
+                Tally(
+                    start=m.start(), end=max(m.end(), since[0].end if since else m.end()),
+                    count=int(m.group("n")), qualifier="at_least" if m.group("least") else "exact",
+                    since=since[0].date if since else None,
+                    since_precision=since[0].precision if since else None,
+                    target_side=found[1] if found else "unknown",
+                    claimant=claimant, claimant_side=claimant_side,
                 )
             )
     return out
