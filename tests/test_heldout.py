@@ -1,9 +1,13 @@
-"""Held-out corpus: 16 invented articles with hand-made gold (tests/data/heldout).
+"""Held-out corpora: invented articles with hand-made gold, written by the guide (GUIDE.md)
+without reading the extraction code or its lexicons (tests/data/heldout, tests/data/heldout2).
 
-The articles and gold.yaml were written by the guide (GUIDE.md) without reading the
-extraction code or its lexicons, so the scores below measure generalisation. The floors
-are regression guards, not goals: each is the value measured when the corpus was written
-minus 0.05, rounded down to a multiple of 0.05.
+The floors are regression guards, not goals: each is the value measured at the commit that
+set it minus 0.05, rounded down to a multiple of 0.05. Both corpora have informed rules since
+they were written (the first measurement of each, before any rework, is noted below), so they
+guard against regressions; they do not prove generalisation. The issue's bar is F1 >= 0.90
+for claims and quotes, >= 0.85 for events and tallies, speaker >= 0.90, event dates >= 0.85,
+incident linking >= 0.85. Names are compared through the gazetteer's spellings, as
+``workbench eval`` does by default.
 """
 
 from __future__ import annotations
@@ -12,127 +16,148 @@ import csv
 from pathlib import Path
 
 import pytest
+import yaml
 
-HELDOUT = Path(__file__).parent / "data" / "heldout"
-GOLD = HELDOUT / "gold.yaml"
-CATALOG = HELDOUT / "catalog.csv"
+DATA = Path(__file__).parent / "data"
 
-# (kind, metric, floor, measured). Re-measured on 2026-11-22 after the extraction was
-# reworked against this corpus's misses (first measurement, before any rework: events F1
-# 0.742, claims F1 0.869, speaker 0.607, incident linking F1 0.327). The issue's bar is F1
-# >= 0.90 for claims and quotes, >= 0.85 for events and tallies, speaker >= 0.90, event
-# dates >= 0.85, incident linking >= 0.85; these floors are regression guards only
-# (measured - 0.05, rounded down to 0.05). This corpus now informs the rules, so it is no
-# longer unseen: it guards against regressions, it does not prove generalisation.
-FLOORS = [
-    ("events", "precision", 0.75, 0.837),
-    ("events", "recall", 0.85, 0.911),
-    ("events", "f1", 0.80, 0.872),
-    ("events", "date_accuracy", 0.65, 0.707),
-    ("events", "attacker_side_accuracy", 0.85, 0.902),
-    ("events", "target_side_accuracy", 0.90, 0.951),
-    ("events", "weapon_accuracy", 0.85, 0.902),
-    ("tallies", "precision", 0.95, 1.000),
-    ("tallies", "recall", 0.95, 1.000),
-    ("tallies", "f1", 0.95, 1.000),
-    ("tallies", "count_accuracy", 0.95, 1.000),
-    ("tallies", "since_accuracy", 0.85, 0.900),
-    ("claims", "precision", 0.85, 0.939),
-    ("claims", "recall", 0.90, 0.954),
-    ("claims", "f1", 0.85, 0.947),
-    ("claims", "claimant_accuracy", 0.60, 0.661),
-    ("claims", "claimant_side_accuracy", 0.75, 0.839),
-    ("claims", "victim_side_accuracy", 0.90, 0.952),
-    ("claims", "outcome_accuracy", 0.95, 1.000),
-    ("claims", "number_accuracy", 0.90, 0.984),
-    ("claims", "qualifier_accuracy", 0.90, 0.984),
-    ("quotes", "precision", 0.95, 1.000),
-    ("quotes", "recall", 0.95, 1.000),
-    ("quotes", "f1", 0.95, 1.000),
-    ("quotes", "speaker_accuracy", 0.95, 1.000),
-    ("quotes", "speaker_side_accuracy", 0.95, 1.000),
-    ("quotes", "stance_accuracy", 0.95, 1.000),
-    ("incidents", "precision", 0.90, 0.945),
-    ("incidents", "recall", 0.60, 0.671),
-    ("incidents", "f1", 0.70, 0.784),
-    ("articles", "outlet_accuracy", 0.95, 1.000),
-    ("articles", "outlet_side_accuracy", 0.85, 0.938),
-    ("articles", "published_accuracy", 0.95, 1.000),
+# heldout (16 articles). First measured, before any rework: events F1 0.742, claims F1 0.869,
+# speaker 0.607, incident linking F1 0.327.
+FLOORS_1 = [
+    ('events', 'precision', 0.80, 0.894),
+    ('events', 'recall', 0.85, 0.933),
+    ('events', 'f1', 0.85, 0.913),
+    ('events', 'date_accuracy', 0.75, 0.810),
+    ('events', 'attacker_side_accuracy', 0.85, 0.929),
+    ('events', 'target_side_accuracy', 0.90, 0.952),
+    ('events', 'weapon_accuracy', 0.90, 0.952),
+    ('tallies', 'precision', 0.95, 1.000),
+    ('tallies', 'recall', 0.95, 1.000),
+    ('tallies', 'f1', 0.95, 1.000),
+    ('tallies', 'count_accuracy', 0.95, 1.000),
+    ('tallies', 'qualifier_accuracy', 0.95, 1.000),
+    ('tallies', 'since_accuracy', 0.85, 0.900),
+    ('tallies', 'target_side_accuracy', 0.75, 0.800),
+    ('tallies', 'claimant_side_accuracy', 0.75, 0.800),
+    ('claims', 'precision', 0.90, 0.954),
+    ('claims', 'recall', 0.90, 0.954),
+    ('claims', 'f1', 0.90, 0.954),
+    ('claims', 'claimant_accuracy', 0.65, 0.726),
+    ('claims', 'claimant_side_accuracy', 0.85, 0.903),
+    ('claims', 'victim_side_accuracy', 0.90, 0.952),
+    ('claims', 'outcome_accuracy', 0.95, 1.000),
+    ('claims', 'number_accuracy', 0.90, 0.984),
+    ('claims', 'qualifier_accuracy', 0.90, 0.984),
+    ('quotes', 'precision', 0.95, 1.000),
+    ('quotes', 'recall', 0.95, 1.000),
+    ('quotes', 'f1', 0.95, 1.000),
+    ('quotes', 'speaker_accuracy', 0.95, 1.000),
+    ('quotes', 'speaker_side_accuracy', 0.95, 1.000),
+    ('quotes', 'stance_accuracy', 0.95, 1.000),
+    ('incidents', 'precision', 0.90, 0.952),
+    ('incidents', 'recall', 0.60, 0.671),
+    ('incidents', 'f1', 0.70, 0.787),
+    ('articles', 'outlet_accuracy', 0.95, 1.000),
+    ('articles', 'outlet_side_accuracy', 0.95, 1.000),
+    ('articles', 'published_accuracy', 0.95, 1.000),
 ]
 
+# heldout2 (14 articles, written on 2026-11-22). First measured, before any rework: events F1
+# 0.774, tallies F1 0.818, claims F1 0.896, quotes F1 1.000 (speaker 0.72, stance 0.73), event
+# dates 0.64, incident linking F1 0.416.
+FLOORS_2 = [
+    ('events', 'precision', 0.80, 0.878),
+    ('events', 'recall', 0.65, 0.706),
+    ('events', 'f1', 0.70, 0.783),
+    ('events', 'date_accuracy', 0.70, 0.778),
+    ('events', 'attacker_side_accuracy', 0.80, 0.889),
+    ('events', 'target_side_accuracy', 0.85, 0.944),
+    ('events', 'weapon_accuracy', 0.85, 0.917),
+    ('tallies', 'precision', 0.95, 1.000),
+    ('tallies', 'recall', 0.75, 0.846),
+    ('tallies', 'f1', 0.85, 0.917),
+    ('tallies', 'count_accuracy', 0.95, 1.000),
+    ('tallies', 'qualifier_accuracy', 0.95, 1.000),
+    ('tallies', 'since_accuracy', 0.95, 1.000),
+    ('tallies', 'target_side_accuracy', 0.75, 0.818),
+    ('tallies', 'claimant_side_accuracy', 0.95, 1.000),
+    ('claims', 'precision', 0.85, 0.935),
+    ('claims', 'recall', 0.80, 0.860),
+    ('claims', 'f1', 0.80, 0.896),
+    ('claims', 'claimant_accuracy', 0.75, 0.837),
+    ('claims', 'claimant_side_accuracy', 0.80, 0.884),
+    ('claims', 'victim_side_accuracy', 0.80, 0.860),
+    ('claims', 'outcome_accuracy', 0.95, 1.000),
+    ('claims', 'number_accuracy', 0.90, 0.953),
+    ('claims', 'qualifier_accuracy', 0.90, 0.953),
+    ('quotes', 'precision', 0.95, 1.000),
+    ('quotes', 'recall', 0.95, 1.000),
+    ('quotes', 'f1', 0.95, 1.000),
+    ('quotes', 'speaker_accuracy', 0.75, 0.824),
+    ('quotes', 'speaker_side_accuracy', 0.80, 0.878),
+    ('quotes', 'stance_accuracy', 0.85, 0.919),
+    ('incidents', 'precision', 0.55, 0.625),
+    ('incidents', 'recall', 0.40, 0.457),
+    ('incidents', 'f1', 0.45, 0.528),
+    ('articles', 'outlet_accuracy', 0.95, 1.000),
+    ('articles', 'outlet_side_accuracy', 0.95, 1.000),
+    ('articles', 'published_accuracy', 0.95, 1.000),
+]
 
-@pytest.fixture(scope="module")
-def heldout_corpus():
+# name: (files, articles without a catalog date, floors)
+SETS = {"heldout": (16, 3, FLOORS_1), "heldout2": (14, 2, FLOORS_2)}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout(request):
     from workbench import load_corpus
+    from workbench.evaluate import gazetteer_name, load_gold, score
 
-    return load_corpus(HELDOUT, catalog=CATALOG, progress=False)
-
-
-@pytest.fixture(scope="module")
-def heldout_gold():
-    from workbench.evaluate import load_gold
-
-    return load_gold(GOLD)
+    root = DATA / request.param
+    corpus = load_corpus(root, catalog=root / "catalog.csv", progress=False)
+    gold = load_gold(root / "gold.yaml")
+    tables = {k: getattr(corpus, k) for k in ("articles", "events", "tallies", "claims", "quotes")}
+    return request.param, root, corpus, gold, score(gold, tables, resolve_name=gazetteer_name)
 
 
-@pytest.fixture(scope="module")
-def heldout_result(heldout_corpus, heldout_gold):
-    from workbench.evaluate import score
-
-    c = heldout_corpus
-    tables = {"articles": c.articles, "events": c.events, "tallies": c.tallies, "claims": c.claims, "quotes": c.quotes}
-    return score(heldout_gold, tables)
-
-
-def _gold_anchors() -> list[tuple[str, str, str]]:
-    import yaml
-
-    doc = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    rows = []
-    for article in doc["articles"]:
-        for kind in ("events", "tallies", "claims", "quotes"):
-            for item in article.get(kind) or []:
-                for anchor in (item["anchor"], *item.get("also", [])):
-                    rows.append((article["id"], kind, anchor))
-    return rows
+def _gold_anchors(root: Path) -> list[tuple[str, str, str]]:
+    doc = yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))
+    return [
+        (article["id"], kind, anchor)
+        for article in doc["articles"]
+        for kind in ("events", "tallies", "claims", "quotes")
+        for item in article.get(kind) or []
+        for anchor in (item["anchor"], *item.get("also", []))
+    ]
 
 
-def test_catalog_lists_every_article_and_gold_covers_them(heldout_gold):
-    with CATALOG.open(encoding="utf-8", newline="") as fh:
+def test_catalog_lists_every_article_and_gold_covers_them(heldout):
+    name, root, _corpus, gold, _result = heldout
+    n_files, n_undated, _ = SETS[name]
+    with (root / "catalog.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    files = sorted(p.name for p in HELDOUT.glob("*.txt"))
+    files = sorted(p.name for p in root.glob("*.txt"))
     assert sorted(r["file"] for r in rows) == files
-    assert len(files) == 16
-    assert sorted(heldout_gold.articles) == sorted(Path(f).stem for f in files)
-    # three articles carry no date in the catalog: their date must be read from the text
-    assert sum(1 for r in rows if not r["published"]) == 3
+    assert len(files) == n_files
+    assert sorted(gold.articles) == sorted(Path(f).stem for f in files)
+    # some articles carry no date in the catalog: their date must be read from the text
+    assert sum(1 for r in rows if not r["published"]) == n_undated
 
 
-def test_every_gold_anchor_is_found_in_the_cleaned_text(heldout_corpus):
+def test_every_gold_anchor_is_found_in_the_cleaned_text(heldout):
     from workbench.evaluate import locate_anchor
 
-    texts = dict(zip(heldout_corpus.articles["article_id"].astype(str), heldout_corpus.articles["text"]))
-    missing = [
-        (article_id, kind, anchor)
-        for article_id, kind, anchor in _gold_anchors()
-        if not locate_anchor(str(texts.get(article_id, "")), anchor)
-    ]
+    _name, root, corpus, _gold, _result = heldout
+    texts = dict(zip(corpus.articles["article_id"].astype(str), corpus.articles["text"]))
+    missing = [(a, k, anchor) for a, k, anchor in _gold_anchors(root) if not locate_anchor(str(texts.get(a, "")), anchor)]
     assert not missing, missing
 
 
-def test_gold_incidents_are_declared():
-    import yaml
-
-    doc = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    declared = set(doc["incidents"])
-    used = {
-        item["incident"]
-        for article in doc["articles"]
-        for kind in ("events", "claims")
-        for item in article.get(kind) or []
-        if item.get("incident")
-    }
-    assert used <= declared
+def test_gold_incidents_are_declared_and_shared(heldout):
+    _name, root, _corpus, _gold, _result = heldout
+    doc = yaml.safe_load((root / "gold.yaml").read_text(encoding="utf-8"))
+    used = {item["incident"] for article in doc["articles"] for kind in ("events", "claims")
+            for item in article.get(kind) or [] if item.get("incident")}
+    assert used <= set(doc["incidents"])
     # at least four incidents are reported by several articles
     by_incident: dict[str, set[str]] = {}
     for article in doc["articles"]:
@@ -141,7 +166,8 @@ def test_gold_incidents_are_declared():
     assert sum(1 for ids in by_incident.values() if len(ids) >= 2) >= 4
 
 
-@pytest.mark.parametrize(("kind", "metric", "floor", "measured"), FLOORS, ids=[f"{k}-{m}" for k, m, _, _ in FLOORS])
-def test_heldout_score_floor(heldout_result, kind, metric, floor, measured):
-    value = heldout_result.value(kind, metric)
-    assert value >= floor, f"{kind} {metric}: {value:.3f} < floor {floor:.2f} (measured {measured:.3f})"
+def test_heldout_score_floors(heldout):
+    name, _root, _corpus, _gold, result = heldout
+    low = [f"{kind} {metric}: {result.value(kind, metric):.3f} < floor {floor:.2f} (measured {measured:.3f})"
+           for kind, metric, floor, measured in SETS[name][2] if result.value(kind, metric) < floor]
+    assert not low, low
