@@ -363,3 +363,21 @@ def test_descriptive_speaker_gets_side_from_its_words():
     text = "Even the Iraqi judiciary, usually silent, said the raid was “a breach of the constitution”."
     (q,) = extract_quotes(text)
     assert (q.speaker, q.speaker_side) == ("Iraqi judiciary", "iraq_gov")
+
+
+def test_a_reported_speaker_speaks_the_quote_that_follows_him():
+    text = ("“This is an attack on Iraq,” the prime minister said.\n"
+            "Nujaba spokesman Hussein al-Musawi said the group's patience had run out. “Our response is coming.”")
+    assert extract_quotes(text)[-1].speaker == "Hussein al-Mousawi"
+
+
+def test_appositive_name_after_a_possessor_role():
+    text = "“The forces hold the coalition responsible,” Sudani’s military spokesman, Yehia Rasool, said."
+    assert _speakers(text) == [("The forces hold the coalition responsible,", "Yehia Rasool")]
+
+
+def test_him_in_a_new_paragraph_is_the_person_just_named():
+    text = ("Defense Secretary Lloyd Austin said the strikes were limited.\n"
+            "Iraqi Prime Minister Mohammed Shia al-Sudani, whose government relies on the factions, urged restraint.\n"
+            "“Iraq will not be a launching pad for attacks,” his office quoted him as saying.")
+    assert extract_quotes(text)[-1].speaker == "Mohammed Shia al-Sudani"

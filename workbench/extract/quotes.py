@@ -250,7 +250,7 @@ def _vocab() -> _Vocab:
             re.I,
         ),
         role_after=re.compile(r"\s*(?:[\w-]+\s+)?(" + _alternation(person_roles) + r")(?![\w’'-])", re.I),
-        not_possessor=re.compile(r"['’]s?\s+(?:" + _alternation(d["possessive_not_speaker"]) + r")(?![\w’'-])", re.I),
+        not_possessor=re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(d["possessive_not_speaker"]) + r")(?![\w’'-])", re.I),
         leader_roles=tuple(w.lower() for w in d["leader_roles"]),
         determiners=frozenset(w.lower() for w in d["determiners"]),
         trailing=frozenset(w.lower() for w in d["np_trailing"]),
@@ -505,10 +505,13 @@ class _Attributor:
         if si == 0 or self.text[s.start : s.start + 1] not in "“\"‘'":
             return None
         prev = self.sentences[si - 1]
-        if self.para_of(prev.start) != self.para_of(pos):
+        if self.para_of(pos) - self.para_of(prev.start) > 1:
             return None
+        # the subject of the sentence just before (also the last of the previous paragraph,
+        # when the quote opens a paragraph), titles allowed: "Iraqi Prime Minister X, ..."
         ms = [m for m in self.mentions_in(prev.start, prev.end) if m.actor.kind == "person"]
-        if ms and len(self.phrase_words(prev.start, ms[0].start)) <= 2:
+        lead = self.phrase_words(prev.start, ms[0].start) if ms else []
+        if ms and (len(lead) <= 2 or (len(lead) <= 4 and all(w.group()[:1].isupper() for w in lead))):
             return _who(ms[0].actor)
         return None
 
@@ -576,7 +579,9 @@ def _after(att: _Attributor, sp: _Span, b: int) -> _Attr | None:
     # "X, the head of Y, said": the subject is the phrase before the first comma
     cut = _CLAUSE_BREAK.search(text, a, vm.start())
     head_end = cut.start() if cut else vm.start()
-    if cut is not None and not att.mentions_in(a, head_end):
+    # ("Sudani's military spokesman, Yehia Rasool, said": a possessor is not the head's name.)
+    head_names = [m for m in att.mentions_in(a, head_end) if not v.not_possessor.match(text, m.end)]
+    if cut is not None and not head_names:
         people = [m for m in att.mentions_in(cut.end(), vm.start()) if m.actor.kind == "person"]
         if people and att.v.role_after.match(text, a, head_end) is None and _ends_with_role(att, a, head_end):
             return _finish(att.pick_mention(people[:1], nearest=False), "after")
@@ -786,10 +791,12 @@ def v_has_verb(att: _Attributor, a: int, b: int) -> bool:
 def _continuation(att: _Attributor, sp: _Span) -> _Attr | None:
     pi = att.para_of(sp.open_at)
     limit = att.v.continuation_paragraphs
-    if att.last_quote is not None and pi - att.last_quote[1] <= limit:
-        return _Attr(att.last_quote[0], "continuation", None, None)
+    # The latest speaker, quoted or reported ("X said the group's patience had run out. “We
+    # hold ...”" is X's), within a few paragraphs.
     if att.history and pi - att.history[-1][1] <= limit:
         return _Attr(att.history[-1][0], "continuation", None, None)
+    if att.last_quote is not None and pi - att.last_quote[1] <= limit:
+        return _Attr(att.last_quote[0], "continuation", None, None)
     return None
 
 
