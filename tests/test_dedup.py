@@ -117,3 +117,13 @@ def test_lsh_banding_fits_and_favours_recall(threshold):
     bands, rows = lsh_params(threshold, 128)
     assert bands * rows <= 128
     assert (1 - threshold**rows) ** bands <= 1e-3
+
+
+def test_signatures_compared_later_give_the_same_groups():
+    from workbench.dedup import minhash_signature, near_duplicates
+
+    docs = [("presstv-1", STORY), ("agency-7", "Breaking: " + STORY), ("other", OTHER_STORY), ("short", "Too short.")]
+    signed = [(article_id, minhash_signature(text)) for article_id, text in docs]
+    assert signed[-1][1] is None  # fewer than 2 * shingle words
+    assert minhash_signature(STORY).tolist() == minhash_signature(STORY).tolist()
+    assert near_duplicates(signed) == find_near_duplicates(docs) == {"agency-7": "presstv-1"}

@@ -13,10 +13,11 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
-__all__ = ["find_near_duplicates", "shingle_hashes"]
+__all__ = ["find_near_duplicates", "minhash_signature", "near_duplicates", "shingle_hashes"]
 
 SEED = 20240101  # fixed: signatures (and so results) are identical across runs
 
@@ -82,6 +83,45 @@ def _find(parent: list[int], index: int) -> int:
     return index
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The MinHash permutations of the fixed seed (drawn once per process)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=SEED, scheme="affine32").permutations
+
+
+# Word hashes already computed in this process (news vocabulary repeats a lot); cleared
+# when it grows large, which changes no result.
+_WORD_IDS: dict[str, int] = {}
+_MAX_CACHED_WORDS = 200_000
+
+
+def minhash_signature(text: str, *, num_perm: int = 128, shingle: int = 5) -> np.ndarray | None:
+    """MinHash values of the word shingles of ``text``; None for texts with fewer than
+    ``2 * shingle`` words, which are never flagged and never serve as originals.
+
+    Each article's signature can be computed where it is read (in a worker process);
+    :func:`near_duplicates` compares them.
+    """
+    from datasketch import MinHash
+
+    words = _words(text)
+    if len(words) < 2 * shingle:
+        return None
+    if len(_WORD_IDS) > _MAX_CACHED_WORDS:
+        _WORD_IDS.clear()
+    minhash = MinHash(
+        num_perm=num_perm,
+        seed=SEED,
+        hashfunc=int,  # values are already 32-bit shingle hashes
+        permutations=_permutations(num_perm),
+        scheme="affine32",
+    )
+    minhash.update_batch(_shingles_from_ids(_word_ids(words, _WORD_IDS), shingle).tolist())
+    return minhash.hashvalues
+
+
 def find_near_duplicates(
     docs: Sequence[tuple[str, str]],
     *,
@@ -97,8 +137,12 @@ def find_near_duplicates(
     words are never flagged and never serve as originals. The result is sorted by article id.
     Raises ``ValueError`` on repeated article ids or a threshold outside (0, 1].
     """
-    from datasketch import MinHash, MinHashLSH
+    _check(docs, threshold)
+    signed = [(article_id, minhash_signature(text, num_perm=num_perm, shingle=shingle)) for article_id, text in docs]
+    return near_duplicates(signed, threshold=threshold, num_perm=num_perm)
 
+
+def _check(docs: Sequence[tuple[str, object]], threshold: float) -> None:
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold}")
     ids = [article_id for article_id, _ in docs]
@@ -107,34 +151,38 @@ def find_near_duplicates(
         repeated = sorted({i for i in ids if i in seen or seen.add(i)})
         raise ValueError(f"repeated article ids: {', '.join(repeated[:5])}")
 
-    template = MinHash(num_perm=num_perm, seed=SEED, scheme="affine32")
+
+def near_duplicates(
+    signed: Sequence[tuple[str, np.ndarray | None]], *, threshold: float = 0.8, num_perm: int = 128
+) -> dict[str, str]:
+    """:func:`find_near_duplicates` over ``(article_id, minhash_signature(text))`` pairs."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    _check(signed, threshold)
     lsh = MinHashLSH(num_perm=num_perm, params=lsh_params(threshold, num_perm))
-    parent = list(range(len(docs)))
-    signatures: dict[int, np.ndarray] = {}
-    cache: dict[str, int] = {}
-    for index, (_, text) in enumerate(docs):
-        words = _words(text)
-        if len(words) < 2 * shingle:
+    parent = list(range(len(signed)))
+    # Row i holds the signature of document i (rows of short texts stay unused).
+    matrix = np.zeros((len(signed), num_perm), dtype=np.uint32)
+    indexed: list[int] = []
+    for index, (_, values) in enumerate(signed):
+        if values is None:
             continue
-        minhash = MinHash(
-            num_perm=num_perm,
-            seed=SEED,
-            hashfunc=int,  # values are already 32-bit shingle hashes
-            permutations=template.permutations,
-            scheme="affine32",
-        )
-        minhash.update_batch(_shingles_from_ids(_word_ids(words, cache), shingle).tolist())
-        values = minhash.hashvalues
-        for other in lsh.query(minhash):
-            if np.count_nonzero(values == signatures[other]) >= threshold * num_perm:
+        matrix[index] = values
+        minhash = LeanMinHash(seed=SEED, hashvalues=values, scheme="affine32")
+        others = lsh.query(minhash)
+        if others:
+            # Candidates share a band; a pair counts when enough values agree.
+            agree = np.count_nonzero(matrix[others] == matrix[index], axis=1)
+            for other in np.asarray(others)[agree >= threshold * num_perm].tolist():
                 root_a, root_b = _find(parent, index), _find(parent, other)
                 if root_a != root_b:
                     parent[max(root_a, root_b)] = min(root_a, root_b)
         lsh.insert(index, minhash)
-        signatures[index] = values
+        indexed.append(index)
 
+    ids = [article_id for article_id, _ in signed]
     result = {}
-    for index in signatures:
+    for index in indexed:
         root = _find(parent, index)
         if root != index:
             result[ids[index]] = ids[root]

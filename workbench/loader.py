@@ -21,7 +21,7 @@ from workbench.actors import load_gazetteer
 from workbench.catalog import Catalog, CatalogEntry, read_catalog
 from workbench.clean import clean_text
 from workbench.dates import infer_publication_date, parse_date_string
-from workbench.dedup import find_near_duplicates
+from workbench.dedup import minhash_signature, near_duplicates
 from workbench.readers import RawDoc, ReportRow, iter_input_files, read_file
 from workbench.resources import load_yaml
 from workbench.sentences import split_sentences
@@ -184,7 +184,7 @@ def _prepare_file(path: Path, cat: Catalog | None) -> tuple[list[ReportRow], lis
     """Read, clean and split one file (pure: no state shared between files).
 
     Returns the file's report notes and, per document, (base report row, catalog row used,
-    the built article or why it is skipped, sentence spans).
+    the built article or why it is skipped, sentence spans, MinHash signature for dedup).
     """
     docs, rows = read_file(path)
     notes = {(r.source_path, r.record): r for r in rows}
@@ -197,10 +197,11 @@ def _prepare_file(path: Path, cat: Catalog | None) -> tuple[list[ReportRow], lis
         }
         entry = cat.lookup(Path(doc.source_path).name, doc.article_id) if cat else None
         built = article_from_doc(doc, entry)
-        spans = None
+        spans = signature = None
         if not isinstance(built, str):
             spans = [(x.start, x.end) for x in split_sentences(built.text)]
-        out.append((base, entry.row if entry else None, built, spans))
+            signature = minhash_signature(built.text)  # here, so that workers compute it
+        out.append((base, entry.row if entry else None, built, spans, signature))
     return rows, out
 
 
@@ -247,11 +248,12 @@ def build_tables(
     report: list[dict] = [_report_row(r) for r in report_rows]
     records: dict[str, ArticleRecord] = {}
     spans_of: dict[str, list[tuple[int, int]]] = {}
+    signature_of: dict[str, object] = {}
     used_rows: set[int] = set()
 
     for rows, prepared in _prepared(files, cat, workers=workers, progress=progress):
         report.extend(_report_row(r) for r in rows if r.status != "loaded")
-        for base, entry_row, built, spans in prepared:
+        for base, entry_row, built, spans, signature in prepared:
             if isinstance(built, str):
                 report.append({**base, "status": "skipped", "reason": built})
                 continue
@@ -274,6 +276,7 @@ def build_tables(
                 built = ArticleRecord(**{**built.__dict__, "article_id": new_id})
             records[built.article_id] = built
             spans_of[built.article_id] = spans
+            signature_of[built.article_id] = signature
             report.append({**base, "article_id": built.article_id, "status": "loaded", "reason": "; ".join(reasons)})
 
     if cat:
@@ -292,7 +295,7 @@ def build_tables(
     ordered = sorted(records.values(), key=lambda r: r.article_id)
     # Reprints: the earliest published (then smallest id) is the original.
     priority = sorted(ordered, key=lambda r: (r.published or dt.date.max, r.article_id))
-    dupes = find_near_duplicates([(r.article_id, r.text) for r in priority])
+    dupes = near_duplicates([(r.article_id, signature_of[r.article_id]) for r in priority])
 
     articles = pd.DataFrame([r.__dict__ for r in ordered], columns=ARTICLE_COLUMNS)
     articles["duplicate_of"] = articles["article_id"].map(dupes)
