@@ -364,3 +364,66 @@ def test_outlet_for_unknown_url(gaz, url):
 def test_outlet_for_name(gaz, name, expected):
     actor = gaz.outlet_for(name=name)
     assert (actor.name if actor else None) == expected
+
+
+# --------------------------------------------------------------------------- the find regex's look-ahead
+
+
+def test_caseless_letter_matches_what_ignorecase_matches():
+    import re
+    import sys
+
+    from workbench.actors import caseless_letter
+
+    every_char = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        assert set(re.findall(caseless_letter(letter), every_char)) == set(re.findall(f"(?i:{letter})", every_char))
+
+
+@pytest.mark.parametrize(
+    "token, partial, full",
+    [("Kata'ib", {"kata"}, "kataib"), ("U.S.", {"u", "us"}, "us"), ("Iraq", set(), "iraq"),
+     ("Asa’ib", {"asa"}, "asaib"), ("9/11", {"9"}, "911")],
+)
+def test_word_forms(token, partial, full):
+    from workbench.actors import word_forms
+
+    assert word_forms(token) == (partial, full)
+
+
+@pytest.mark.parametrize(
+    "text, matches",
+    [("The Pentagon said", True), ("the-pentagon", True), ("IRAQ", True), ("Iraq's army", True),
+     ("Iraqi forces", False), ("the pentagons", False), ("the White House", False), ("Tehran", False)],
+)
+def test_words_regex_matches_whole_phrases_at_the_start(text, matches):
+    import re
+
+    from workbench.actors import words_regex
+
+    pattern = re.compile(words_regex({("the", "pentagon"), ("iraq",)}, sep=r"[\s-]+"))
+    assert bool(pattern.match(text)) is matches
+
+
+@pytest.fixture(scope="module")
+def ungated(gaz):
+    from workbench.actors import _build_find_regex
+
+    return _build_find_regex(gaz._find_aliases, use_gate=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kataib Hezbollah and Kata’ib-Hezbollah denied it; kata'ib hezbollah's men did not.",
+        "U.S. forces, US troops and the U.S.-led coalition; us and U.S",
+        "al-Khazali, Al Khazali and el-Khazali spoke; the Pentagon and The White House did not.",
+        "Stars & Stripes and Fatah (Conquest) Alliance reported it. al-Monitor, Al-Monitor, monitor.",
+        "Abu 'Ali al-'Askari wrote; Abu Ali al-Askari and ABU ALI AL-ASKARI too.",
+        "The PMU, the PMF and the Popular Mobilization Forces; Iraqi security forces; a security source.",
+        "İran and ıraq and ſecurity ſources, KH and Kh, the-the Pentagon--Pentagon.",
+        "",
+    ],
+)
+def test_find_look_ahead_changes_no_match(gaz, ungated, text):
+    assert [m.span() for m in gaz._find_re.finditer(text)] == [m.span() for m in ungated.finditer(text)]

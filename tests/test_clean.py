@@ -285,3 +285,23 @@ def test_every_kept_line_is_an_input_line_in_order(lines: list[str], sep: str) -
         assert kept == _fold(kept), "kept line not whitespace-normalised"
         assert kept in source[pos:], f"kept line {kept!r} is not a line of the input (in order)"
         pos = source.index(kept, pos) + 1
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"(?m)^.{10,200} - Press TV\s*$", " - Press TV"),
+        (r"\bShafaq News/", "Shafaq News/"),
+        (r"(?m)^News ID: \d+\s*\n\s*Publish Date\s*:", "Publish Date"),
+        (r"(?:Rudaw|Kurdistan24) moderates", " moderates"),
+        (r"(?i)press tv", ""),
+        (r"[A-Z]+\d*", ""),
+    ],
+)
+def test_required_text_of_a_signature(pattern: str, needed: str) -> None:
+    from workbench.clean import _required_text
+
+    assert _required_text(pattern) == needed
+    for text in ["x" * 12 + " - Press TV", "Shafaq News/", "News ID: 5\nPublish Date:", "Rudaw moderates", "PRESS TV"]:
+        if re.search(pattern, text):
+            assert needed in text

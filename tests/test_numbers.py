@@ -179,3 +179,22 @@ def test_absurdly_large_numbers_are_not_counts():
 
     assert find_quantities("Call 99999999999999999999 now, 18446744073709551616 times.") == []
     assert [q.low for q in find_quantities("some 1,200 fighters")] == [1200]
+
+
+@pytest.mark.parametrize(
+    "text, starts",
+    [("At  least five, at most 6", [0, 10, 16, 24]), ("NO ONE and nobody, but not a single one", [0, 3, 11, 23, 27, 36]),
+     ("a least is no phrase; about 5", [11, 22, 28]), ("Twenty-five (25) and 1,200", [0, 7, 13, 21, 23])],
+)
+def test_start_gate_finds_phrase_starts(text, starts):
+    assert [m.start() for m in numbers._START_RE.finditer(text)] == starts
+
+
+def test_prefix_tree_matches_like_an_alternation():
+    import re
+
+    phrases = ["at least", "at most", "about", "no", "none", "no one", "between"]
+    tree = re.compile("(?:" + numbers._prefix_tree_regex(phrases) + ")")
+    plain = re.compile("|".join(f"[{p[0]}{p[0].upper()}](?i:{p[1:]})".replace(" ", r"\s+") for p in phrases))
+    for text in ["At least", "at\tmost", "ABOUT", "nOne", "No", "between", "bet", "a", "at leas", "noon", "At Most"]:
+        assert bool(tree.match(text)) == bool(plain.match(text)), text

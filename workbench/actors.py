@@ -85,6 +85,7 @@ class Mention:
     actor: Actor
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every article
 def normalize(s: str) -> str:
     """Comparison key: casefold, no diacritics/apostrophes/dots, no "al-"/"el-", single spaces.
 
@@ -157,14 +158,96 @@ def _alias_branch(alias: str) -> tuple[str, str] | None:
     return first[0], rest
 
 
-def _build_find_regex(aliases: Iterable[str]) -> re.Pattern[str]:
+# Characters that (?i:x) matches besides x and X (sre's Unicode case folding).
+_CASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def caseless_letter(ch: str) -> str:
+    """A character class matching what ``(?i:ch)`` matches, for an ASCII letter ("[kK\u212a]").
+
+    sre skips a branch that starts with a class after one test of the current character;
+    a branch that starts with a case-insensitive letter is entered first.
+    """
+    return "[" + ch.lower() + ch.upper() + _CASE_EXTRA.get(ch.lower(), "") + "]"
+
+
+def word_forms(token: str) -> tuple[set[str], str]:
+    """How a token can read in text up to its first non-word character, in lower case:
+    (the partial forms that end at an apostrophe or dot that is written, the form with
+    every apostrophe and dot left out). "Kata'ib": ({"kata"}, "kataib"); "U.S.": ({"u",
+    "us"}, "us"); "Iraq": (set(), "iraq")."""
+    partial, word = set(), ""
+    for ch in token.lower():
+        if _WORD_CHAR_RE.match(ch):
+            word += ch
+        else:
+            partial.add(word)
+    return partial, word
+
+
+def first_word_forms(token: str) -> set[str]:
+    """Every way the first word of ``token`` can read in text (see :func:`word_forms`)."""
+    partial, full = word_forms(token)
+    return partial | {full}
+
+
+def words_regex(phrases: set[tuple[str, ...]], *, sep: str = r"\s+") -> str:
+    r"""``(?i:...)`` alternation of whole-word phrases (tuples of lower-case words joined
+    by ``sep``; no word character may follow), written as a prefix tree so that most
+    words fail within a few characters: {("iran",), ("iraq",), ("iraqi",)} gives
+    "[iIİı](?i:ra(?:n(?!\w)|q(?:i(?!\w)|(?!\w))))". Top-level branches start with a
+    class, which sre tests before entering them."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for i, word in enumerate(phrase):
+            if i:
+                node = node.setdefault(" ", {})  # the separator
+            for ch in word:
+                node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here: the next character is no word character
+
+    def edge(ch: str) -> str:
+        return sep if ch == " " else re.escape(ch)
+
+    def branch(node: dict) -> str:
+        alts = [edge(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            alts.append(r"(?!\w)")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    heads = []
+    for ch, child in sorted(tree.items()):
+        head = caseless_letter(ch) if ch.isascii() and ch.isalpha() else "(?i:" + edge(ch) + ")"
+        heads.append(head + "(?i:" + branch(child) + ")")
+    return "(?:" + "|".join(heads) + ")"
+
+
+def _alias_starts(alias: str) -> set[tuple[str, ...]]:
+    """How the first one or two words of an alias's match can read (for the look-ahead of
+    the find regex): the first word alone when it is the whole alias or is written with an
+    apostrophe or dot; else the first two words."""
+    tokens = _tokens(alias)
+    partial, full = word_forms(tokens[0])
+    starts = {(w,) for w in partial}
+    second = first_word_forms(tokens[1]) if len(tokens) > 1 else {""}
+    if "" in second:  # one word, or the second opens with a sign ("Stars & Stripes")
+        return starts | {(full,)}
+    return starts | {(full, w) for w in second}
+
+
+def _build_find_regex(aliases: Iterable[str], *, use_gate: bool = True) -> re.Pattern[str]:
     """One regex over all aliases, dispatched on the first letter so that `re` skips fast.
 
     Each top-level branch starts with a character class ([Kk]) which sre checks before
     entering the branch; inside, case-insensitive aliases are ``(?i:...)`` and acronyms use a
     look-behind on the exact first letter. Longer aliases come first (leftmost-longest).
+    A look-ahead first checks that the text starts with the first word or two of some alias
+    (``use_gate=False`` leaves it out: the same matches, slower).
     """
     groups: dict[str, list[tuple[int, str]]] = {}
+    starts = {("al",), ("el",)}  # how the first words of a match can read (lower case)
     for alias in aliases:
         branch = _alias_branch(alias)
         if branch is None:
@@ -175,6 +258,7 @@ def _build_find_regex(aliases: Iterable[str]) -> re.Pattern[str]:
         else:
             body = "(?i:" + rest + ")" if rest else ""
         groups.setdefault(head.casefold(), []).append((len(alias), body))
+        starts |= _alias_starts(alias)
     parts = []
     for key in sorted(groups):
         bodies = sorted(set(groups[key]), key=lambda lb: (-lb[0], lb[1]))
@@ -182,7 +266,12 @@ def _build_find_regex(aliases: Iterable[str]) -> re.Pattern[str]:
         cls = "[" + "".join(re.escape(h) for h in sorted(heads)) + "]"
         alts = "|".join(body for _, body in bodies)
         parts.append(cls + "(?:" + alts + ")")
-    return re.compile(r"(?<!\w)" + _AL + "(?:" + "|".join(parts) + r")(?!\w)")
+    # A look-ahead for the first word or two of some alias: most words fail it within a
+    # few characters, before the aliases of their letter are tried one by one.
+    gate = "" if not use_gate or any(not start[0] for start in starts) else (
+        "(?=" + words_regex(starts, sep=_JOIN + _AL) + ")"
+    )
+    return re.compile(r"(?<!\w)" + gate + _AL + "(?:" + "|".join(parts) + r")(?!\w)")
 
 
 def _build_prefix_regex(prefixes: Iterable[str]) -> re.Pattern[str]:

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from re import _parser as _sre_parser
+from re._constants import LITERAL as _LITERAL
 
 from workbench.dates import parse_date_string
 from workbench.resources import load_yaml
@@ -21,7 +23,10 @@ from workbench.resources import load_yaml
 __all__ = ["Cleaned", "clean_text"]
 
 # Runs of horizontal white space (including no-break and thin spaces) fold to one space.
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Written to match only what changes (two or more, or one that is not a plain space): most
+# lines then need no replacement at all.
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_NON_WORDS = re.compile(r"\W+")
 # A line that reads as a headline: no closing full stop, comma or semicolon.
 _HEADLINE_END = re.compile(r"[^.,;:]\s*$")
 # A line of prose ends a sentence (headlines and link lists do not).
@@ -49,11 +54,11 @@ class Cleaned:
 
 @dataclass(frozen=True)
 class _Rules:
-    drop_line: tuple[re.Pattern, ...]
-    drop_tail: tuple[re.Pattern, ...]
-    drop_block: tuple[re.Pattern, ...]
+    drop_line: re.Pattern  # any of the patterns (see _any_of)
+    drop_tail: re.Pattern
+    drop_block: re.Pattern
     navigation: re.Pattern
-    signatures: tuple[tuple[re.Pattern, str], ...]
+    signatures: tuple[tuple[re.Pattern, str, str], ...]  # (pattern, text every match holds, outlet)
     suffix_seps: tuple[str, ...]
     published: tuple[re.Pattern, ...]
     datelines: tuple[re.Pattern, ...]
@@ -65,19 +70,47 @@ def _rules() -> _Rules:
     names = sorted(data["section_names"], key=len, reverse=True)
     alt = "|".join(re.escape(n) for n in names)
     return _Rules(
-        drop_line=tuple(re.compile(p, re.I) for p in data["drop_line"]),
-        drop_tail=tuple(re.compile(p, re.I) for p in data["drop_tail_from"]),
-        drop_block=tuple(re.compile(p, re.I) for p in data.get("drop_block_from", ())),
+        drop_line=_any_of(data["drop_line"]),
+        drop_tail=_any_of(data["drop_tail_from"]),
+        drop_block=_any_of(data.get("drop_block_from", ())),
         navigation=re.compile(rf"^(?:(?:{alt})\s*[|/>»,·•-]?\s*)+$", re.I),
-        signatures=tuple((re.compile(s["pattern"]), s["outlet"]) for s in data["outlet_signatures"]),
+        signatures=tuple(
+            (re.compile(s["pattern"]), _required_text(s["pattern"]), s["outlet"]) for s in data["outlet_signatures"]
+        ),
         suffix_seps=tuple(data["title_suffix_separators"]),
         published=tuple(re.compile(p, re.I) for p in data["published_lines"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]),
     )
 
 
+def _any_of(patterns) -> re.Pattern:
+    """One case-insensitive regex that matches where any of ``patterns`` matches (one call
+    per line instead of one per pattern). The patterns use no back-references and no
+    inline flags of their own (both would change meaning inside one alternation)."""
+    if not patterns:
+        return re.compile(r"(?!x)x")  # matches nothing
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
+def _required_text(pattern: str) -> str:
+    """The longest run of literal characters that every match of ``pattern`` holds, or "".
+
+    Read from the parsed pattern: a literal at its top level must be there in every match
+    (an outlet signature "^.{10,200} - Press TV\\s*$" needs " - Press TV"), so a quick ``in``
+    test spares the regex a scan of most texts. Case-insensitive patterns get "".
+    """
+    parsed = _sre_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return ""
+    best, run = "", ""
+    for op, value in parsed.data:
+        run = run + chr(value) if op is _LITERAL else ""
+        best = max(best, run, key=len)
+    return best
+
+
 def _norm_key(line: str) -> str:
-    return re.sub(r"\W+", " ", line).strip().casefold()
+    return _NON_WORDS.sub(" ", line).strip().casefold()
 
 
 def _split_title(line: str, seps: tuple[str, ...]) -> tuple[str, str | None]:
@@ -115,15 +148,15 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     lines = [ln for ln in lines if ln]
 
     outlet_hint = None
-    for pat, outlet in rules.signatures:
-        if pat.search(raw):
+    for pat, needed, outlet in rules.signatures:
+        if needed in raw and pat.search(raw):
             outlet_hint = outlet
             break
 
     # Furniture at the end: comment sections and their policy text.
     cut = len(lines)
     for i, ln in enumerate(lines):
-        if i >= len(lines) // 3 and any(p.match(ln) for p in rules.drop_tail):
+        if i >= len(lines) // 3 and rules.drop_tail.match(ln):
             cut = i
             break
     if cut < len(lines):
@@ -134,7 +167,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     unblocked: list[str] = []
     in_block = False
     for ln in lines:
-        if any(p.match(ln) for p in rules.drop_block):
+        if rules.drop_block.match(ln):
             in_block = True
             dropped["related links"] += 1
             continue
@@ -155,7 +188,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
             stated = None
         if stated is not None and published_text is None:
             published_text = stated
-        if stated is not None or any(p.match(ln) for p in rules.drop_line):
+        if stated is not None or rules.drop_line.match(ln):
             dropped["boilerplate"] += 1
         elif len(ln) <= 80 and rules.navigation.match(ln):
             dropped["navigation"] += 1
@@ -193,7 +226,8 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     seen: set[str] = set()
     for ln in kept:
         key = _norm_key(ln)
-        if key in title_keys or _norm_key(_split_title(ln, rules.suffix_seps)[0]) in title_keys:
+        head = _split_title(ln, rules.suffix_seps)[0]
+        if key in title_keys or (head is not ln and _norm_key(head) in title_keys):
             dropped["headline repeat"] += 1
             continue
         if len(ln) >= _MIN_REPEAT_CHARS:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -86,15 +87,31 @@ _QUANTITY_RE = re.compile(
 
 
 
-def _fast_ci(phrase: str) -> str:
-    """``(?i:phrase)`` (inner spaces: any whitespace) written so that sre can reject it on the
-    first character: "[aA](?i:t\\s+least)"."""
-    words = phrase.split()
-    pat = r"\s+".join(map(re.escape, words))
-    first = words[0][0]
-    if first.isascii() and first.isalpha():
-        return f"[{first.lower()}{first.upper()}](?i:{pat[len(re.escape(first)):]})"
-    return f"(?i:{pat})"
+def _prefix_tree_regex(phrases: list[str]) -> str:
+    """One regex that matches where any of ``phrases`` (lower case) starts, ignoring case:
+    the phrases share their prefixes ("at (?:least|most)"), so a word start is rejected
+    after a few characters instead of after trying every phrase. Inner spaces match any
+    white space. The first character is a class ("[aA]"), which sre tests before entering
+    a branch. Only where a phrase starts matters, not which one: a phrase makes its
+    longer continuations redundant ("no" covers "no one")."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def branch(node: dict) -> str:
+        if "" in node:
+            return ""
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + branch(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    alts = []
+    for ch, child in sorted(tree.items()):
+        head = f"[{ch}{ch.upper()}]" if ch.isascii() and ch.isalpha() else f"(?i:{re.escape(ch)})"
+        alts.append(head + f"(?i:{branch(child)})")
+    return "|".join(alts)
 
 
 # Where a quantity can start: a digit, or one of the phrases a branch of _QUANTITY_RE starts
@@ -105,9 +122,8 @@ _STARTS = sorted(
     | {w.lower() for w in list(_UNITS) + list(_TENS) + list(_SCALES)}
     | {" ".join(p.lower().split()) for p in [*_FIXED, *_HEDGE_KIND, *_DATA["none_words"], *_DATA["vague"],
                                              *_DATA["vague_adjectives"]] if p.split()},
-    key=lambda w: (-len(w), w),
 )
-_START_RE = re.compile(r"(?<!\w)(?=\d|" + "|".join(map(_fast_ci, _STARTS)) + ")")
+_START_RE = re.compile(r"(?<!\w)(?=\d|" + _prefix_tree_regex(_STARTS) + ")")
 
 _ID_BEFORE = re.compile(rf"(?:\b(?:{_alt(_DATA['id_prefixes'])})|(?:{_alt(_DATA['money_prefixes'])}))\s*:?\s*$")
 _MEASURE_AFTER = re.compile(rf"(?:\s*|-)(?:{_alt(_DATA['measure_suffixes'])})(?![A-Za-z])")
@@ -116,6 +132,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
 _WORD_AFTER = re.compile(r"\s*((?:['’]s)|[A-Za-z]+)")
 _DECIMAL_SCALED = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(_SCALES)})")
 _TOKEN_SPLIT = re.compile(r"[\s-]+")
+_INTEGER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
 @dataclass(frozen=True)
@@ -128,6 +145,7 @@ class Quantity:
     qualifier: str  # 'exact' | 'at_least' | 'approx' | 'over' | 'vague' | 'none'
 
 
+@lru_cache(maxsize=4096)  # the same few number words and figures recur in every article
 def parse_number(token: str) -> int | None:
     """Integer value of a number written in digits or words; None if it is not one.
 
@@ -139,7 +157,7 @@ def parse_number(token: str) -> int | None:
         return None
     if text in _FIXED:
         return _FIXED[text]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", text):
+    if _INTEGER.fullmatch(text):
         return int(text.replace(",", ""))
     scaled = _DECIMAL_SCALED.fullmatch(text.replace(",", ""))
     if scaled:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workbench.actors import first_word_forms, words_regex
 from workbench.resources import load_yaml
 
 __all__ = ["Place", "PlaceMention", "find_places", "get_place", "compatible", "near", "all_places"]
@@ -79,17 +80,31 @@ def _pattern_paths(pat: str) -> list[tuple[str, str]] | None:
     return None
 
 
+def _first_word_gate(first_words: set[str], raw_patterns: list[str]) -> str:
+    """A look-ahead that most words fail within a few characters: the first word of some
+    alias, or one of the raw patterns (whose spellings are not listed)."""
+    if "" in first_words:
+        return ""
+    alts = [words_regex({(w,) for w in first_words})] + ["(?i:" + p + ")" for p in raw_patterns]
+    return "(?=" + "|".join(alts) + ")"
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, Place], re.Pattern, dict[str, str]]:
     places: dict[str, Place] = {}
     alts: list[tuple[str, str, list | None]] = []  # (regex, place name, dispatch paths)
+    first_words = {"al"}  # how the first word of a match can read (lower case)
+    raw_patterns = []
     for entry in load_yaml("places.yaml"):
         place = Place(entry["name"], entry["kind"], tuple(entry.get("within", ())), bool(entry.get("hosts_us")))
         places[place.name] = place
         for alias in entry.get("aliases", ()):
             alts.append((_alias_regex(alias), place.name, _alias_paths(alias)))
+            words = re.split(r"[ -]", alias)
+            first_words |= first_word_forms(words[1] if words[0].lower() == "al" and len(words) > 1 else words[0])
         for pat in entry.get("patterns", ()):
             alts.append((pat.replace(r"\b", ""), place.name, _pattern_paths(pat)))
+            raw_patterns.append(pat.replace(r"\b", ""))
     # Longest aliases first so "Erbil International Airport" beats "Erbil".
     alts.sort(key=lambda a: -len(a[0]))
     groups = {}
@@ -108,7 +123,8 @@ def _index() -> tuple[dict[str, Place], re.Pattern, dict[str, str]]:
         for letter in sorted(by_letter):
             cls = "[" + re.escape(letter) + re.escape(letter.upper()) + "]"
             parts.append(cls + "(?i:" + "|".join(by_letter[letter]) + ")")
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        pattern = re.compile(r"(?<![\w-])" + _first_word_gate(first_words, raw_patterns)
+                             + "(?:" + "|".join(parts) + r")(?![\w-])")
         return places, pattern, groups
     parts = []
     for i, (rx, name, _paths) in enumerate(alts):
@@ -140,7 +156,8 @@ def find_places(text: str) -> list[PlaceMention]:
     return out
 
 
-def _ancestors(name: str) -> set[str]:
+@lru_cache(maxsize=None)  # asked for the same few places again and again
+def _ancestors(name: str) -> frozenset[str]:
     places = _index()[0]
     seen, todo = set(), [name]
     while todo:
@@ -153,7 +170,7 @@ def _ancestors(name: str) -> set[str]:
         # countries it names itself: Tower 22 (Jordan) is not in Syria.
         if p and (n == name or p.kind != "border"):
             todo.extend(p.within)
-    return seen
+    return frozenset(seen)
 
 
 def compatible(a: str | None, b: str | None) -> bool:

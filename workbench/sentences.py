@@ -29,6 +29,8 @@ class Sentence:
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'\)\]]*(?=\s+)")
 # What may open the next sentence: a capital, a digit or an opening quote or bracket.
 _NEXT_START = re.compile(r"\s+([\"“‘'\(\[]?[A-Z0-9])")
+# The first word of the next sentence (after an opening quote or bracket).
+_NEXT_WORD = re.compile(r"[\"“‘'\(\[]?([A-Za-z]+)")
 # The word just before a full stop (letters, dots and apostrophes).
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.’']*)$")
 # A line that ends a sentence by itself (punctuation, closing quote or colon).
@@ -101,7 +103,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             dot = m.start()
             if m.group().startswith(".") and not m.group().startswith(".."):
-                word_m = re.match(r"[\"“‘'\(\[]?([A-Za-z]+)", text[nxt.start(1) : nxt.start(1) + 30])
+                word_m = _NEXT_WORD.match(text[nxt.start(1) : nxt.start(1) + 30])
                 next_word = word_m.group(1) if word_m else ""
                 if _is_abbreviation(text, dot, next_word):
                     continue

@@ -174,7 +174,10 @@ class _Cand:
 
 
 def _clean_token(tok: str) -> str:
-    return _POSSESSIVE.sub("", tok.rstrip("."))
+    tok = tok.rstrip(".")
+    if "'" not in tok and "’" not in tok:
+        return tok  # no possessive to remove (most tokens): skip the regex
+    return _POSSESSIVE.sub("", tok)
 
 
 def _title_len(words: list[str], i: int, v: _Vocab) -> int:

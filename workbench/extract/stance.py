@@ -97,11 +97,21 @@ class _Matcher:
     def __init__(self, patterns: list[tuple[str, re.Pattern[str]]]) -> None:
         self.buckets: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         self.anywhere: list[tuple[int, re.Pattern[str]]] = []  # cues opening with "*"
+        self._by_key: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         for idx, (first, pat) in enumerate(patterns):
             if not first:
                 self.anywhere.append((idx, pat))
             else:
                 self.buckets.setdefault(first[:3], []).append((idx, pat))
+
+    def candidates(self, key: str) -> list[tuple[int, re.Pattern[str]]]:
+        """The cue patterns to try on a word starting with ``key`` (its first three letters,
+        lower case), in cue order; kept per key, as words repeat."""
+        found = self._by_key.get(key)
+        if found is None:
+            cands = [c for k in {key[:1], key[:2], key[:3]} for c in self.buckets.get(k, ())]
+            found = self._by_key[key] = sorted(cands + self.anywhere, key=lambda c: c[0])
+        return found
 
     def finditer(self, text: str):
         """(start, end, cue index) of non-overlapping cues, leftmost-longest, in text order."""
@@ -109,10 +119,8 @@ class _Matcher:
         for w in _WORD.finditer(text):
             if w.start() < pos:
                 continue
-            key = w.group().lower().replace("’", "'")
-            cands = [c for k in {key[:1], key[:2], key[:3]} for c in self.buckets.get(k, ())]
             best = None
-            for idx, pat in sorted(cands + self.anywhere, key=lambda c: c[0]):
+            for idx, pat in self.candidates(w.group().lower().replace("’", "'")[:3]):
                 m = pat.match(text, w.start())
                 if m and (best is None or m.end() > best[1]):
                     best = (m.start(), m.end(), idx)

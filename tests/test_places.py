@@ -1,0 +1,33 @@
+"""Tests for workbench.places: finding places in text (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.places import compatible, find_places, specificity
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rockets struck Iraq's Ain al-Asad air base.", [("Iraq", "Iraq"), ("Ain al-Asad air base", "Ain al-Asad air base")]),
+        ("A drone hit AIN AL ASAD near al-Qaim.", [("AIN AL ASAD", "Ain al-Asad air base"), ("al-Qaim", "al-Qaim")]),
+        ("The Iraqi-Syrian border near Al Qaim", [("Iraqi-Syrian border", "Iraq-Syria border"), ("Al Qaim", "al-Qaim")]),
+        ("Ayn al Assad was hit", [("Ayn al Assad", "Ain al-Asad air base")]),
+        ("Erbil-based officials met in Baghdad", [("Baghdad", "Baghdad")]),  # no place inside a compound
+    ],
+)
+def test_find_places(text, expected):
+    assert [(m.text, m.place.name) for m in find_places(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Iraqis in Syrian towns", "no place here at all", "", "al- al al-"])
+def test_find_no_places(text):
+    assert find_places(text) == []
+
+
+def test_compatible_and_specificity_are_stable_across_calls():
+    assert compatible("al-Qaim", "Iraq") and compatible("Iraq", "al-Qaim") and compatible(None, "Iraq")
+    assert not compatible("Baghdad", "Syria")
+    assert specificity("al-Qaim") > specificity("Iraq") > 0 == specificity(None)
+    assert specificity("al-Qaim") == specificity("al-Qaim")  # cached: the same answer again
