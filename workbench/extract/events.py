@@ -318,13 +318,13 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     trigger = m.group()
     if not verbal and _PLURAL_TRIGGER.search(trigger) and lex.many.search(before):
         return None  # "the latest of a string of attacks": many attacks, none in particular
+    # Where the next trigger of the sentence starts: what follows it is told of that one.
+    nxt = min((t for t, _ in trigger_starts if t >= te), default=sent.end)
     ws, we = max(cs, ts - 60), min(ce, te + 80)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
-        # targets ("targeted three bases: al-Shaddadi, al-Rukban and al-Tanf, with drones"),
-        # up to the next trigger of the sentence.
-        nxt = min((t for t, _ in trigger_starts if t >= te), default=sent.end)
+        # targets ("targeted three bases: al-Shaddadi, al-Rukban and al-Tanf, with drones").
         wm = _WITH_WEAPON.search(text, te, min(sent.end, nxt, te + 200))
         if wm:
             weapons = [w for _, w in _weapons_in(wm.group())]
@@ -408,7 +408,6 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     else:
         # The object ends where the next trigger starts: "targeted a commander responsible for
         # attacks on American troops" does not target American troops.
-        nxt = min((t for t, _ in trigger_starts if t >= te), default=ce)
         seg = text[te : min(ce, te + 70, nxt)]
         found = target_side_in(seg)
         vb = None if verbal else _VICTIMS_BEFORE.search(before)
