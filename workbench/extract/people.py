@@ -201,15 +201,18 @@ def _is_name_token(tok: str, v: _Vocab) -> bool:
     return len(bare) >= 2
 
 
+def _after_last_break(text: str, lo: int, hi: int) -> int:
+    """Where text[lo:hi] starts again after its last clause break (``lo`` when it has none)."""
+    cut = None
+    for cut in _BREAK.finditer(text[lo:hi]):
+        pass
+    return lo + (cut.end() if cut else 0)
+
+
 def _pre_words(text: str, a: int, v: _Vocab, gaz_spans: list[tuple[int, int]]) -> tuple[int, str]:
     """(start, text) of the pre-modifier before position ``a``: capitalised words, roles and
     modifiers back to a clause break or another kind of word."""
-    lo = max(0, a - 120)
-    seg = text[lo:a]
-    cut = None
-    for cut in _BREAK.finditer(seg):
-        pass
-    base = lo + (cut.end() if cut else 0)
+    base = _after_last_break(text, max(0, a - 120), a)
     words = list(_WORD.finditer(text, base, a))
     start = a
     n = 0
@@ -235,12 +238,7 @@ def _appositive_before(text: str, a: int, v: _Vocab) -> tuple[int, str] | None:
     if j == 0 or text[j - 1] != ",":
         return None
     j -= 1
-    lo = max(0, j - 100)
-    seg = text[lo:j]
-    cut = None
-    for cut in _BREAK.finditer(seg):
-        pass
-    base = lo + (cut.end() if cut else 0)
+    base = _after_last_break(text, max(0, j - 100), j)
     words = _WORD.findall(text, base, j)
     if not words or len(words) > v.max_pre + 1:
         return None
