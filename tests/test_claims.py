@@ -173,3 +173,31 @@ def test_an_ordinal_without_a_period_or_below_two_is_no_tally():
 def test_whose_men_the_victims_are(text, side):
     (c,) = [c for c in claims_of(text) if c["outcome"] in ("killed", "injured")]
     assert c["victim_side"] == side
+
+
+def test_a_claim_counts_the_dead_of_an_attacks_target():
+    # fighters killed are not the toll of the drone attack on a US base told after them
+    x = extraction("A monitor said US jets struck a depot near al-Qaim on Monday. "
+                   "Four fighters were killed, it said, as drones targeted the Harir base on Tuesday.")
+    strike = next(i for i, e in enumerate(x.events) if e["attacker_side"] == "us")
+    assert [(c["low"], c["event"]) for c in x.claims] == [(4, strike)]
+
+
+def test_a_toll_told_before_any_attack_counts_the_next_one():
+    x = extraction("At least 25 fighters were killed, the Hashd said.\n"
+                   "US aircraft struck five sites near al-Qaim on Sunday.")
+    assert [(c["low"], c["event"]) for c in x.claims] == [(25, 0)]
+    assert x.claims[0]["date"] == dt.date(2024, 1, 28)
+
+
+def test_the_attack_told_nearest_before_the_number_is_the_one_it_counts():
+    x = extraction("The attack on Taji came three days after a similar rocket attack on the same camp "
+                   "on Monday killed two contractors.")
+    c = x.claims[0]
+    assert x.events[c["event"]]["date"] == dt.date(2024, 1, 29)
+
+
+def test_a_tally_over_the_past_weeks():
+    x = extraction("There have been 14 attacks on Iraqi bases housing US troops over the past three weeks, officials said.")
+    assert [(t["count"], t["target_side"], t["since"]) for t in x.tallies] == [(14, "us", PUB - dt.timedelta(days=21))]
+    assert x.events == []

@@ -288,3 +288,50 @@ def test_the_killer_of_a_sentence_is_the_attacker_of_its_strike():
     e = one_event("Three US soldiers were killed and dozens injured in a drone attack on an outpost in Jordan on Sunday.",
                   published=dt.date(2024, 1, 29))
     assert (e["attacker_side"], e["target_side"]) == ("unknown", "us")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials pointed to a series of ongoing and mostly failed attacks on US troops at Ain al-Asad.",
+        "Repeated attacks on US bases in Anbar must stop, the minister said.",
+        "The ministry described the raids as \"a violation of sovereignty and an assault on Iraqi forces\".",
+        "Investigators traced the rockets fired on Wednesday to a truck in an orchard near Taji.",
+    ],
+)
+def test_attacks_in_general_and_characterisations_are_no_event(text):
+    evs = events_of(text)
+    assert [e for e in evs if e["target_side"] in ("iraq_gov", "us")] == [], [e["snippet"] for e in evs]
+
+
+def test_a_condemned_raid_with_its_toll_happened():
+    e = one_event("Baghdad condemned US air raids that killed 19 fighters near al-Qaim on Sunday.")
+    assert (e["attacker_side"], e["target_side"], e["date"]) == ("us", "factions", dt.date(2024, 1, 28))
+    assert events_of("Baghdad condemned any raids on its territory.") == []
+    # "the raids" alone is an attack too, joined to the one just told
+    evs = events_of("US warplanes struck two depots near al-Qaim on Sunday. The raids destroyed both buildings.")
+    assert len(evs) == 1 and evs[0]["attacker_side"] == "us"
+
+
+def test_dates_of_two_clauses_joined_by_and_stay_apart():
+    evs = events_of("US jets struck a depot near Akashat on Jan. 3, and American drones hit a truck near al-Qaim on Jan. 5.")
+    assert sorted(e["date"] for e in evs) == [dt.date(2024, 1, 3), dt.date(2024, 1, 5)]
+
+
+def test_an_attack_told_n_days_before_another_is_another_attack():
+    evs = events_of("The Jan. 25 strike that killed the commander came four days after US bombers hit a dozen sites "
+                    "in western Iraq in retaliation for the Jan. 14 attack on the Victory base.")
+    by_date = {e["date"]: e for e in evs}
+    assert set(by_date) == {dt.date(2024, 1, 25), dt.date(2024, 1, 21), dt.date(2024, 1, 14)}
+    assert (by_date[dt.date(2024, 1, 21)]["attacker_side"], by_date[dt.date(2024, 1, 21)]["target_side"]) == ("us", "factions")
+    assert by_date[dt.date(2024, 1, 14)]["target_side"] == "us"
+
+
+def test_barrages_and_the_same_camp():
+    text = ("A rocket barrage on Camp Taji on Saturday wounded three soldiers. "
+            "It came three days after a similar attack on the same camp on Wednesday killed two contractors.")
+    evs = events_of(text, published=dt.date(2024, 1, 29))
+    assert [(e["date"], e["target_side"], e["location"]) for e in evs] == [
+        (dt.date(2024, 1, 27), "us", "Taji"), (dt.date(2024, 1, 24), "us", "Taji")]
+    # "a barrage of rockets" names the weapon of the attack told by its verb
+    assert len(events_of("Fighters targeted the Harir base on Sunday with a barrage of rockets.")) == 1

@@ -52,17 +52,31 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
         return None
     where: dict[int, list[tuple[int, int]]] = {}
     for i, ev in enumerate(events):
+        if not _counts_victims_of(ev, claim):
+            continue
         for m in ev.mentions:
-            where.setdefault(ctx.sentence_of(m.start), []).append((abs(m.start - claim.start), i))
+            # The attack told nearest before the number, else the nearest after it.
+            at = m.at if m.at >= 0 else m.start
+            where.setdefault(ctx.sentence_of(m.start), []).append((at > claim.start, abs(at - claim.start), i))
     for back in range(_LOOKBACK_SENTENCES + 1):
         si = claim.sentence - back
         if si < 0:
             break
         if si in where:
-            return min(where[si])[1]
+            return min(where[si])[-1]
         if back > 1 and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0:
             break
+    # A toll told before any attack ("condemned raids that killed 25 fighters.") counts the
+    # attack the next sentence tells.
+    if not any(s < claim.sentence for s in where) and claim.sentence + 1 in where:
+        return min(where[claim.sentence + 1])[-1]
     return None
+
+
+def _counts_victims_of(ev: Event, claim: Claim) -> bool:
+    """A claim counts the dead of an attack's target: fighters killed are not the toll of an
+    attack on US forces, nor US troops wounded the toll of a US strike."""
+    return {claim.victim_side, ev.first("target_side")} != {"us", "factions"}
 
 
 def _rebase_quoted_dates(ctx: ArticleContext) -> None:

@@ -50,6 +50,7 @@ class EventMention:
     n_attacks: int | None
     claimed_by: str | None
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
+    at: int = -1  # where the trigger starts
 
 
 @dataclass
@@ -146,7 +147,7 @@ def _lex() -> _Lexicon:
             rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
         not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
         not_after=re.compile(rf"\W*(?:\w+\W+){{0,8}}?(?:{_alt(d['not_happened_after'])})", re.I),
-        many=re.compile(rf"\b(?:{_alt(d['many_before'])}) of\s+(?:[\w-]+\s+){{0,2}}$", re.I),
+        many=re.compile(rf"\b(?:(?:{_alt(d['many_before'])}) of\s+(?:[\w-]+\s+){{0,4}}|(?:{_alt(d['generic_before'])})\s+(?:[\w-]+\s+){{0,2}})$", re.I),
         weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["weapons"].items()),
         not_weapon=re.compile(rf"\b(?:{_alt(d['not_weapon'])})", re.I),
         targets=(
@@ -189,11 +190,11 @@ _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0
 _INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|latest|last|recent)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
-_ANAPHORIC_BASE = re.compile(r"\bthe (?:air ?base|base|compound|facility|embassy)\b", re.I)
+_ANAPHORIC_BASE = re.compile(r"\bthe (?:same )?(?:air ?base|base|camp|compound|facility|embassy)\b", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
-_TOLL_AFTER = re.compile(r"[^.;]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring))\b", re.I)
+_TOLL_AFTER = re.compile(r"[^.;\"”]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring))\b", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
 
@@ -262,6 +263,9 @@ def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
     return ms[-1] if last else ms[0]
 
 
+_AND_CLAUSE = re.compile(r",\s+and\s")
+
+
 def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]]):
     """The date mention in [start, end) closest to this trigger (and not closer to another).
 
@@ -273,10 +277,16 @@ def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers:
         if d.start < start or d.end > end or d.kind == "since" or d.date is None:
             continue
         dist = min(abs(d.start - pos), abs(d.end - pos))
+        # "struck X on Nov. 8, and jets hit Y on Nov. 12": the 8th is the first strike's.
+        after_and = [t for t, _ in triggers if d.end <= t and _AND_CLAUSE.search(ctx.text, d.end, t)]
+        if after_and and not any(t < d.start for t, _ in triggers):
+            after_and = []
+        if pos in after_and:
+            continue
         if any(
-            min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t)
-            for t, ref in triggers if t != pos
-        ):
+            min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t or 0 <= t - d.end <= 2)
+            for t, ref in triggers if t != pos and t not in after_and
+        ):  # (a date right before a trigger is its own: "the Jan. 28 attack")
             continue
         if best is None or dist < best[0]:
             best = (dist, d)
@@ -308,13 +318,15 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     before = text[max(cs, ts - 70) : ts]
     near = text[max(cs, ts - _BLOCK_CHARS) : ts]  # a vow or a "no" governs only what follows it closely
     after = text[te : min(ce, te + 80)]
-    if not verbal and _CHARACTERISED.search(near):
+    if not verbal and (_CHARACTERISED.search(near) or _CHARACTERISED_QUOTE.search(text, max(cs, ts - 100), ts)):
         return None
     if not verbal and _INFINITIVE.search(near):
         return None  # "militias use to attack U.S. forces": a verb in the infinitive, not a report
     reference = bool((lex.reference_verb if verbal else lex.reference).search(before))
     if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
-        return None
+        if verbal or not _TOLL_AFTER.match(text, te, min(sent.end, te + 120)):
+            return None
+        reference = True  # "condemned the US raids that killed 25 fighters": it happened
     trigger = m.group()
     if not verbal and _PLURAL_TRIGGER.search(trigger) and lex.many.search(before):
         return None  # "the latest of a string of attacks": many attacks, none in particular
@@ -391,7 +403,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     target = target_side = None
     indefinite = bool(_INDEFINITE.search(before[-30:]))
     reach = 120 if verbal else (90 if indefinite and not reference else 45)
-    places_after = [p for p in ctx.places if te <= p.start < min(ce, te + reach)]
+    places_after = [p for p in ctx.places if te <= p.start < min(ce, te + reach, nxt)]
     places_before = [p for p in ctx.places if max(cs, ts - 60) <= p.start < ts]
     # "Iran's top general": a possessive country is a party, not where it happened.
     places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end)]
@@ -424,7 +436,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         if hosts and (found is None or hosts[0].start - te < found[0]):
             target, target_side = hosts[0].place.name, "us"
         if target_side is None:
-            actor = _actor_in(ctx, te, ce, last=False)
+            actor = _actor_in(ctx, te, min(ce, nxt), last=False)
             if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
                 target, target_side = actor.actor.name, actor.actor.side
     if passive and by and target_side is None:
@@ -533,7 +545,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
         weak_date=weak_date.date if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
-        after_days=_after_days(text[max(sent.start, ts - 90) : ts]),
+        after_days=_after_days(text[max(sent.start, ts - 90) : ts]), at=ts,
     )
 
 
@@ -580,12 +592,17 @@ def _governed(pattern: re.Pattern, before: str) -> bool:
 _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|one-way|deadly|fatal|latest|recent|retaliatory|precision|major|large-scale|new|wide|blatant|renewed)\s+)+$")
 # "called the strike a blatant assassination": a characterisation, not a new attack.
 _CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
+# ... also further inside the quoted words: 'describing them as "a violation of sovereignty and an assault on ..."'.
+_CHARACTERISED_QUOTE = re.compile(r"\b(?:as|called|calling|term(?:ed|ing)|branded|labell?(?:ed|ing))\s+[\"“‘][^\"”’“]{0,80}$", re.I)
 _SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
 _WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,3}[\w-]+s?\b", re.I)  # "with a barrage of rockets"
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|they|this|which)\s+(?:had\s+|has\s+|have\s+|then\s+)?$", re.I)
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
-_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b", re.I)
+# "over the past two months": the period a running count covers.
+PAST_PERIOD = re.compile(
+    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>[\w-]+)\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
+_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|" + PAST_PERIOD.pattern, re.I)
 _TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 
 
@@ -675,7 +692,11 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     # early Friday with airstrikes on ...") waits for an event its sentence starts.
     waiting: list[tuple[int, EventMention]] = []
     for m in mentions:
-        candidates = [ev for ev in events if _compatible(ev, m)]
+        si = ctx.sentence_of(m.start)
+        # "The strike came five days after bombers hit ...": the attack told after "N days
+        # after" is another one than the attack its sentence began with.
+        candidates = [ev for ev in events if _compatible(ev, m)
+                      and not (m.after_days and any(ctx.sentence_of(x.start) == si for x in ev.mentions))]
         target = None
         if candidates:
             # A mention joins the event it agrees with most (same place, weapons, day); among
@@ -697,7 +718,6 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 # A dated report that agrees on nothing positive with an undated event is
                 # another attack ("struck 85 targets ..." / "... a drone attack last Sunday").
                 target = None
-        si = ctx.sentence_of(m.start)
         if target is not None:
             target.mentions.append(m)
         elif m.can_start:

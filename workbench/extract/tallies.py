@@ -7,16 +7,19 @@ in total). Its target comes from the words after "attacks on/against", its start
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from workbench.extract.claims import claimant_name_side
 from workbench.extract.context import ArticleContext
-from workbench.extract.events import target_side_in
+from workbench.extract.events import PAST_PERIOD, target_side_in
+from workbench.numbers import parse_number
 
 __all__ = ["Tally", "extract_tallies"]
 
-_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b", re.I)
+_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PAST_PERIOD.pattern, re.I)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _SINCE = re.compile(r"\bsince\b", re.I)
 _TIMES_AFTER = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 _ATTACKED_BEFORE = re.compile(r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+(?:\w+\s+){0,2}$", re.I)
@@ -68,6 +71,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 m = _SINCE.search(text, sent.start, sent.end)
                 if m:
                     since = [d for d in ctx.dates if m.end() <= d.start < min(sent.end, m.end() + 60) and d.date]
+            since_date, since_precision = (since[0].date, since[0].precision) if since else _past_period(ctx, sent)
             rest = text[noun.end() : sent.end]
             found = target_side_in(rest[:80]) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
             claimant, claimant_side = claimant_name_side(ctx, sent, q.start)
@@ -81,8 +85,8 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             out.append(
                 Tally(
                     start=q.start, end=end, count=q.low, qualifier=q.qualifier,
-                    since=since[0].date if since else None,
-                    since_precision=since[0].precision if since else None,
+                    since=since_date,
+                    since_precision=since_precision,
                     target_side=found[1] if found else "unknown",
                     claimant=claimant,
                     claimant_side=claimant_side,
@@ -90,6 +94,19 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             )
     out += _ordinal_tallies(ctx, {t.start for t in out})
     return sorted(out, key=lambda t: t.start)
+
+
+def _past_period(ctx: ArticleContext, sent) -> tuple[object, str | None]:
+    """'11 attacks over the past two months': the count runs from that long before publication."""
+    m = PAST_PERIOD.search(ctx.text, sent.start, sent.end)
+    if m is None or ctx.published is None:
+        return None, None
+    n = parse_number(m.group("n")) if m.group("n") else 1
+    if not n or n < 1:
+        return None, None
+    unit = m.group("unit").lower().rstrip("s")
+    precision = "day" if unit == "day" else ("week" if unit in ("week", "month") and n * _UNIT_DAYS[unit] <= 60 else "month")
+    return ctx.published - dt.timedelta(days=n * _UNIT_DAYS[unit]), precision
 
 
 def _ordinal_tallies(ctx: ArticleContext, taken: set[int]) -> list[Tally]:
