@@ -201,3 +201,20 @@ def test_a_tally_over_the_past_weeks():
     x = extraction("There have been 14 attacks on Iraqi bases housing US troops over the past three weeks, officials said.")
     assert [(t["count"], t["target_side"], t["since"]) for t in x.tallies] == [(14, "us", PUB - dt.timedelta(days=21))]
     assert x.events == []
+
+
+def test_soldiers_without_a_nationality():
+    # the Iraqi army's soldiers, hit by a US strike, are not US troops
+    x = extraction("US warplanes struck weapons depots near Karbala on Friday. The Iraqi army said the raids killed three "
+                   "soldiers and two policemen.")
+    assert [c["victim_side"] for c in x.claims] == ["iraq_gov"]
+    x = extraction("Rockets hit the Victory base on Friday. The coalition said two soldiers were wounded.")
+    assert [c["victim_side"] for c in x.claims] == ["us"]
+    # an Iraqi contractor is a civilian, and a claim of its own beside a US service member's
+    x = extraction("The attack wounded a US service member. A second attack on Saturday wounded an Iraqi contractor.")
+    assert [c["victim_side"] for c in x.claims] == ["us", "civilians"]
+
+
+def test_ranks_do_not_end_a_sentence():
+    x = extraction("The barrage on Camp Taji on Monday killed Army Spc. Jon Doyle and Staff Sgt. Amir Hale, and wounded 14 others.")
+    assert [(c["outcome"], c["low"], c["victim_side"]) for c in x.claims] == [("injured", 14, "us")]

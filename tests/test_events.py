@@ -335,3 +335,61 @@ def test_barrages_and_the_same_camp():
         (dt.date(2024, 1, 27), "us", "Taji"), (dt.date(2024, 1, 24), "us", "Taji")]
     # "a barrage of rockets" names the weapon of the attack told by its verb
     assert len(events_of("Fighters targeted the Harir base on Sunday with a barrage of rockets.")) == 1
+
+
+def test_a_clock_time_does_not_end_the_clause():
+    e = one_event("The mujahideen of the Islamic Resistance in Iraq targeted at 21:40 this evening the American "
+                  "occupation base of al-Harir in Erbil with a drone.")
+    assert (e["attacker_side"], e["target_side"], e["location"], e["date"]) == ("factions", "us", "Harir base", PUB)
+
+
+def test_the_target_is_not_read_from_the_attribution():
+    e = one_event("Two F-16 jets hit an ammunition depot near Albu Kamal at dawn on Friday, a US defence official told AFP.",
+                  published=dt.date(2024, 1, 26))
+    assert e["target_side"] != "us"
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target, weapons",
+    [
+        ("An AC-130 gunship killed two militiamen near Abu Ghraib on Monday.", "us", "factions", ["airstrike"]),
+        ("A barrage of Katyusha rockets slammed into Camp Taji on Monday.", "unknown", "us", ["rocket"]),
+        ("Three rockets fell near the US embassy late on Monday.", "unknown", "us", ["rocket"]),
+        ("The American aggression at dawn on Monday on positions of the resistance in Albu Kamal will not go unanswered.",
+         "us", "factions", ["unknown"]),
+    ],
+)
+def test_more_ways_of_telling_an_attack(text, attacker, target, weapons):
+    e = one_event(text)
+    assert (e["attacker_side"], e["target_side"], e["weapons"], e["date"]) == (attacker, target, weapons, dt.date(2024, 1, 29))
+
+
+def test_future_aggression_is_no_event():
+    assert events_of("The American aggression will not pass without a response.") == []
+    assert events_of("Oil prices fell in Baghdad on Monday.") == []
+
+
+def test_attacks_told_as_a_list():
+    evs = events_of("Two more rocket attacks followed: one on the Balad air base north of Baghdad on Saturday, "
+                    "which wounded an Iraqi contractor, and another on Monday in the Green Zone, near the US embassy.")
+    assert [(e["date"], e["location"], e["weapons"], e["target_side"]) for e in evs] == [
+        (dt.date(2024, 1, 27), "Balad air base", ["rocket"], "us"),
+        (dt.date(2024, 1, 29), "US embassy in Baghdad", ["rocket"], "us")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An AC-130 gunship killed two militiamen near Abu Ghraib on Monday, shortly after militants fired a ballistic "
+        "missile at the Ain al-Asad air base.",
+        "A US aircraft struck a militia truck near Abu Ghraib on Monday. The strike came within minutes of a missile "
+        "being fired at the Ain al-Asad air base.",
+        "Militants fired a ballistic missile at the Ain al-Asad air base on Monday. Immediately following the attack, "
+        "an American aircraft conducted a self-defense strike against a militia truck near Abu Ghraib.",
+    ],
+)
+def test_an_attack_told_shortly_after_another_shares_its_day(text):
+    evs = events_of(text)
+    assert len(evs) == 2, [e["snippet"] for e in evs]
+    assert [e["date"] for e in evs] == [dt.date(2024, 1, 29)] * 2
+    assert {e["target_side"] for e in evs} == {"us", "factions"}

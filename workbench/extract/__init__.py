@@ -68,7 +68,8 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
             break
     # A toll told before any attack ("condemned raids that killed 25 fighters.") counts the
     # attack the next sentence tells.
-    if not any(s < claim.sentence for s in where) and claim.sentence + 1 in where:
+    told_before = any(ctx.sentence_of(m.start) <= claim.sentence for ev in events for m in ev.mentions)
+    if not told_before and claim.sentence + 1 in where:
         return min(where[claim.sentence + 1])[-1]
     return None
 
@@ -131,12 +132,16 @@ def extract_article(
     events.sort(key=lambda e: e.best.start)
 
     def side_at(pos: int) -> str | None:
+        """The target side of the attack told nearest ``pos`` (its sentence first, then either side)."""
         si = ctx.sentence_of(pos)
-        for ev in events:
-            if any(abs(ctx.sentence_of(m.start) - si) <= 1 for m in ev.mentions):
-                side = ev.first("target_side")
-                return None if side == "unknown" else side
-        return None
+        near = [
+            (abs(ctx.sentence_of(m.start) - si), abs((m.at if m.at >= 0 else m.start) - pos), i)
+            for i, ev in enumerate(events) for m in ev.mentions if abs(ctx.sentence_of(m.start) - si) <= 1
+        ]
+        if not near:
+            return None
+        side = events[min(near)[2]].first("target_side")
+        return None if side == "unknown" else side
 
     tallies = extract_tallies(ctx)
     tally_sentences = {ctx.sentence_of(t.start) for t in tallies}

@@ -98,6 +98,13 @@ _PUT_NUMBER = re.compile(r"(?:put|puts|putting|placed|estimated)\s+the\s+\w+(?:\
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>.+)$")
 _SPOKES = re.compile(r"spokes|press secretary|press office", re.I)
 _ENEMY = re.compile(r"\benemy\b", re.I)
+_GENERIC_MILITARY = re.compile(r"\b(?:troops|soldiers?|personnel|service ?members?|servicemen)\b", re.I)
+
+
+def _us_marked(victim: str) -> bool:
+    return any(side == "us" and pat.search(victim) for side, pat in _lex().victim_modifiers)
+
+
 _OTHERS = re.compile(r"(?:\w+\s+)?others?(?:\s+people)?|(?:\w+\s+)?other people", re.I)
 _OPPOSITE = {"us": "factions", "factions": "us", "iran": "us", "iraq_gov": "factions"}
 
@@ -379,6 +386,11 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
             if victim and _OTHERS.fullmatch(victim) and previous_side:
                 victim_side = previous_side  # "three soldiers were killed and 25 others injured"
+            if victim_side == "us" and victim and _GENERIC_MILITARY.search(victim) and not _us_marked(victim):
+                # "three soldiers" with no nationality: the Iraqi army's own, or those hit by a strike
+                # on the factions, are not US troops.
+                if claimant_side == "iraq_gov" or (event_side_at and event_side_at(s) in ("factions", "iraq_gov")):
+                    victim_side = "iraq_gov"
             previous_side = victim_side or previous_side
             if victim_side is None:
                 victim_side = (event_side_at(s) if event_side_at else None) or "unknown"  # the linker may refine it

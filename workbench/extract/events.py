@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from workbench.extract.context import ArticleContext
@@ -168,7 +168,7 @@ def _lex() -> _Lexicon:
 # -- stage 1: mentions ------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r"[;:—–]|,\s+(?:which|who|while|as|but|according)\b"
+    r"[;—–]|(?<!\d):(?!\d)|,\s+(?:which|who|while|as|but|according)\b"
     r"|,\s+and\s+(?:were|was|is|are|had|has|have|then|later|subsequently|also)\b"
     r"|,\s+(?!killing|wounding|injuring|leaving|causing|targeting|using|including)[a-z]+ing\b"
     r"|,\s+(?:[\w-]+\s+){0,4}?(?:after|before|since)\b"
@@ -263,6 +263,13 @@ def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
     return ms[-1] if last else ms[0]
 
 
+def _attribution_start(text: str, lo: int, said: int) -> int:
+    """Where the attribution clause ending in ``said`` starts (", a US official told ...")."""
+    comma = text.rfind(",", lo, said)
+    return comma if comma >= 0 else said
+
+
+_ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _AND_CLAUSE = re.compile(r",\s+and\s")
 
 
@@ -323,7 +330,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if not verbal and _INFINITIVE.search(near):
         return None  # "militias use to attack U.S. forces": a verb in the infinitive, not a report
     reference = bool((lex.reference_verb if verbal else lex.reference).search(before))
-    if not reference and (_governed(lex.not_before, near) or lex.not_after.match(text, te, min(ce, te + 70))):
+    # "... will not frighten us" after an attack: it still happened if it has a day of its own (checked below).
+    blocked_after = not reference and bool(lex.not_after.match(text, te, min(ce, te + 70)))
+    if not reference and _governed(lex.not_before, near):
         if verbal or not _TOLL_AFTER.match(text, te, min(sent.end, te + 120)):
             return None
         reference = True  # "condemned the US raids that killed 25 fighters": it happened
@@ -332,7 +341,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         return None  # "the latest of a string of attacks": many attacks, none in particular
     # Where the next trigger of the sentence starts: what follows it is told of that one.
     nxt = min((t for t, _ in trigger_starts if t >= te), default=sent.end)
-    ws, we = max(cs, ts - 60), min(ce, te + 80)
+    ws, we = max(cs, ts - 60), min(ce, te + 80, nxt)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
@@ -391,6 +400,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             attacker, attacker_side = actor.actor.name, actor.actor.side
         elif words:
             attacker_side = words[1]
+    if attacker_side is None and not verbal:
+        own = _side_of_words(trigger)  # "US strikes", "the American aggression"
+        if own and own[1] != "unknown":
+            attacker_side = own[1]
     # "from Iran" after a noun of weapon: "dozens of missiles from Iran".
     if attacker_side is None:
         fm = re.search(r"\bfrom\s+(\w+)", after)
@@ -415,8 +428,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target_side = found[1]
         else:
             hosts = [p for p in places_before if p.place.hosts_us]
-            if hosts:
-                target, target_side = hosts[-1].place.name, "us"
+            # "a missile being fired at Ain al-Asad": the place after the verb's preposition.
+            after_prep = [p for p in places_after if p.place.hosts_us] if _ENDS_WITH_PREP.search(trigger) else []
+            if hosts or after_prep:
+                target, target_side = (hosts[-1] if hosts else after_prep[0]).place.name, "us"
     else:
         # The object ends where the next trigger starts: "targeted a commander responsible for
         # attacks on American troops" does not target American troops.
@@ -436,7 +451,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         if hosts and (found is None or hosts[0].start - te < found[0]):
             target, target_side = hosts[0].place.name, "us"
         if target_side is None:
-            actor = _actor_in(ctx, te, min(ce, nxt), last=False)
+            # ... up to the attribution: "hit a depot near Albu Kamal, a US defence official told AFP".
+            rep = _REPORTED.search(text, te, min(ce, nxt))
+            actor = _actor_in(ctx, te, _attribution_start(text, te, rep.start()) if rep else min(ce, nxt), last=False)
             if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
                 target, target_side = actor.actor.name, actor.actor.side
     if passive and by and target_side is None:
@@ -471,6 +488,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
         or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I)
     )
+    if blocked_after and not (own_date and date_m.precision == "day" and ctx.published and date_m.date <= ctx.published):
+        return None
     if reference and not own_date:
         # A reference takes only a date told after it in its own clause ("since the US
         # assassinated X in Baghdad on January 3, 2020"), never the main clause's.
@@ -554,12 +573,19 @@ _AFTER = re.compile(
     r"(?P<unit>day|days|week|weeks|month|months)\s+(?:after|later than|since)\s+(?:[\w’'.-]+\s+){0,4}$",
     re.I,
 )
+# "shortly after militants fired ...", "within minutes of a missile being fired", "Immediately
+# following the attack, ...": the other attack came the same day.
+_SOON_AFTER = re.compile(
+    r"\b(?:(?:immediately|shortly|soon|just|moments|minutes|hours)\s+(?:after|following)|within\s+(?:minutes|hours|moments)\s+of)"
+    r"\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
 def _after_days(before: str) -> int | None:
-    """'more than a week after the US military conducted ...' -> 8."""
+    """'more than a week after the US military conducted ...' -> 8; 'shortly after' -> 0."""
+    if _SOON_AFTER.search(before):
+        return 0
     m = _AFTER.search(before)
     if not m:
         return None
@@ -647,12 +673,35 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
             if not any(v.start() <= m.start() < v.end() or m.start() <= v.start() < m.end() for v, _ in found):
                 found.append((m, False))
         found.sort(key=lambda x: x[0].start())
+        found, head_weapons = _list_items(ctx, sent, found)
         starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
         for m, verbal in found:
             em = _mention_at(ctx, sent, m, verbal, starts)
             if em is not None:
+                if head_weapons and em.weapons == ("unknown",) and m.re is _LIST_ITEM:
+                    em = replace(em, weapons=head_weapons)
                 out.append(em)
     return out
+
+
+# Attacks told as a list after a plural noun: "Two more rocket attacks followed: one on the Balad
+# air base on Saturday, and another on Monday in the Green Zone".
+_LIST_ITEM = re.compile(r"\b(?:one|another|the other|the one|a second|a third)\s+(?=(?:on|at|against|targeting|in|near)\s)", re.I)
+
+
+def _list_items(ctx: ArticleContext, sent, found: list[tuple[re.Match, bool]]):
+    """The list items of a plural attack noun, in place of the noun itself (and its weapons)."""
+    heads = [m for m, verbal in found if not verbal and _PLURAL_TRIGGER.search(m.group())]
+    if not heads:
+        return found, ()
+    head = heads[0]
+    items = [im for im in _LIST_ITEM.finditer(ctx.text, head.end(), sent.end)
+             if not any(m.start() <= im.start() < m.end() for m, _ in found)]
+    if len(items) < 2:
+        return found, ()
+    weapons = tuple(sorted({w for _, w in _weapons_in(ctx.text[max(sent.start, head.start() - 30) : head.end()])}))
+    kept = [(m, v) for m, v in found if m is not head]
+    return sorted(kept + [(im, False) for im in items], key=lambda x: x[0].start()), weapons
 
 
 # -- stage 2: events ----------------------------------------------------------------------
@@ -696,13 +745,13 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
         # "The strike came five days after bombers hit ...": the attack told after "N days
         # after" is another one than the attack its sentence began with.
         candidates = [ev for ev in events if _compatible(ev, m)
-                      and not (m.after_days and any(ctx.sentence_of(x.start) == si for x in ev.mentions))]
+                      and not (m.after_days is not None and any(ctx.sentence_of(x.start) == si for x in ev.mentions))]
         target = None
         if candidates:
             # A mention joins the event it agrees with most (same place, weapons, day); among
             # equals, the one last spoken of ("the attack" refers back to the latest).
             def fit(ev: Event) -> tuple:
-                last = max(x.start for x in ev.mentions)
+                last = max((x.at if x.at >= 0 else x.start) for x in ev.mentions)
                 d, _ = ev.date
                 agree = (
                     2 * bool(m.location and ev.location)
@@ -776,13 +825,15 @@ def _stamp_line(ctx: ArticleContext, d) -> bool:
 def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
     """'The strike on Tower 22 came eight days after militants fired missiles at Al-Assad':
     an undated attack told after 'N days after' takes the date of the sentence's dated
-    attack minus N."""
+    attack minus N; the undated attack of a sentence that tells a dated one 'N days after'
+    (or 'shortly after', 'immediately following') takes its date plus N."""
+    def at(x: EventMention) -> int:
+        return x.at if x.at >= 0 else x.start
+
     for ev in events:
         if ev.date[0] is not None or any(m.date for m in ev.mentions):
             continue
         for m in ev.mentions:
-            if not m.after_days:
-                continue
             si = ctx.sentence_of(m.start)
             for other in events:
                 if other is ev:
@@ -790,8 +841,14 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                 d, prec = other.date
                 if d is None or prec != "day":
                     continue
-                if any(ctx.sentence_of(x.start) == si and x.start < m.start for x in other.mentions):
+                here = [x for x in other.mentions if ctx.sentence_of(x.start) == si]
+                if m.after_days is not None and any(at(x) < at(m) for x in here):
                     ev.derived_date = (d - dt.timedelta(days=m.after_days), "day" if m.after_days <= 14 else "week")
+                    break
+                told = [x for x in here if x.after_days is not None and at(x) != at(m)]
+                if told:
+                    n = told[0].after_days
+                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 else "week")
                     break
             if ev.derived_date:
                 break
