@@ -381,3 +381,44 @@ def test_him_in_a_new_paragraph_is_the_person_just_named():
             "Iraqi Prime Minister Mohammed Shia al-Sudani, whose government relies on the factions, urged restraint.\n"
             "“Iraq will not be a launching pad for attacks,” his office quoted him as saying.")
     assert extract_quotes(text)[-1].speaker == "Mohammed Shia al-Sudani"
+
+
+def _article_speakers(text: str) -> list[tuple[str, str | None, str]]:
+    import datetime as dt
+
+    from workbench.extract import extract_article
+
+    x = extract_article("t", text, published=dt.date(2024, 1, 31), outlet="Rudaw", outlet_side="media")
+    return [(q["text"][:20], q["speaker"], q["speaker_side"]) for q in x.quotes]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, side",
+    [
+        # an acronym the article defines names the body it was defined for
+        ("A drone was shot down on Tuesday, the Kurdistan Region’s Counter-Terrorism Directorate (CTD) said.\n"
+         "“The drone was loaded with explosives and came from the south,” the CTD said in a statement.",
+         "Counter-Terrorism Directorate", "iraq_gov"),
+        # "the consulate": the body named earlier whose name holds the noun
+        ("The US Consulate General in Erbil said on X that it condemned the attack.\n"
+         "“We stand with our partners against those who threaten stability,” the consulate wrote.",
+         "US consulate in Erbil", "us"),
+        # a document line speaks for the body last named before it
+        ("The Islamic Resistance in Iraq targeted the Conoco base with two drones.\n"
+         "Statement posted Friday 27-10-2023, 18:20\n"
+         "We tell the occupiers: \"Your bases in Iraq and Syria are within our range, and we will strike again.\"",
+         "Islamic Resistance in Iraq", "factions"),
+        # "the official said" after an unnamed official introduced just before
+        ("Hadi al-Amiri said the strike was a crime.\n"
+         "A senior Iraqi official, who asked not to be named, said the government had no warning.\n"
+         "“We were not told before the strike, we learned it from television,” the official said.",
+         "senior Iraqi official", "iraq_gov"),
+        # an acronym in brackets does not cut the speaker's role off his name
+        ("Kurdistan Region Government (KRG) spokesperson Peshawa Hawramani condemned the attack.\n"
+         "“These attacks endanger the security of the region and its people,” Hawramani said.",
+         "Peshawa Hawramani", "iraq_gov"),
+    ],
+)
+def test_speakers_named_by_acronyms_descriptions_and_documents(text, speaker, side):
+    quotes = _article_speakers(text)
+    assert [(s, sd) for _, s, sd in quotes][-1] == (speaker, side), quotes

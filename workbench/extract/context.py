@@ -86,6 +86,15 @@ def build_context(
     sentences: list[Sentence] | None = None,
 ) -> ArticleContext:
     pub = _as_date(published)
+    mentions = load_gazetteer().find(text)
+    if "(" in text:
+        from workbench.extract.acronyms import defined_acronyms
+
+        extra = defined_acronyms(text, mentions)
+        if extra:
+            taken = [(m.start, m.end) for m in mentions]
+            extra = [e for e in extra if not any(a < e.end and e.start < b for a, b in taken)]
+            mentions = sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
     return ArticleContext(
         article_id=article_id,
         text=text,
@@ -93,7 +102,7 @@ def build_context(
         outlet=outlet,
         outlet_side=outlet_side or "unknown",
         sentences=sentences if sentences is not None else split_sentences(text),
-        mentions=load_gazetteer().find(text),
+        mentions=mentions,
         places=find_places(text),
         dates=find_dates(text, published=pub),
         quantities=find_quantities(text),

@@ -67,7 +67,8 @@ _TOKEN = r"(?:(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑])?[A-Z][\w’']*(?:[-‐�
 _WORD = re.compile(r"[\w’'.-]+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PARTY_STATE = re.compile(r"^,?\s*\(?[RD]-[A-Z][a-z]{1,4}\.?")
-_BREAK = re.compile(r"[,;:()\[\]\n—–\"“”]|\.\s")
+# (An acronym in brackets is no break: "Kurdistan Region Government (KRG) spokesperson X".)
+_BREAK = re.compile(r"[,;:\[\]\n—–\"“”]|\.\s|\((?![A-Z]{2,6}\))|(?<![A-Z])\)")
 
 
 def _norm(word: str) -> str:

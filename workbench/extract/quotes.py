@@ -460,6 +460,12 @@ class _Attributor:
             return None
         name = self.text[words[0].start() : words[-1].end()]
         short = self.short_form(name, words[0].start())
+        if short is None and len(words) == 1 and name.islower():
+            short = self.body_named(name, words[0].start())
+        if short is None and len(words) == 1 and self.v.descriptor_class.get(name.lower()) == "any":
+            # "Statement posted Friday ...": a document speaks for the body last named before it.
+            m = self.last_mention(words[0].start(), lambda m: m.actor.kind not in ("person", "outlet"))
+            return _Attr(_who(m.actor), "descriptor", words[0].start(), words[-1].end()) if m is not None else None
         if short is not None:
             return _Attr(short, "descriptor", words[0].start(), words[-1].end())
         side = side_from_words(name) or "unknown"
@@ -476,6 +482,13 @@ class _Attributor:
         if m is not None:
             return _who(m.actor)
         return self.recent(lambda w: w.name != name and bool(pat.search(w.name)))
+
+    def body_named(self, noun: str, pos: int) -> _Who | None:
+        """A body named earlier whose name holds this common noun: "the consulate" after "the US
+        Consulate General in Erbil said ..."."""
+        pat = re.compile(r"(?<![\w’'-])" + re.escape(noun) + r"(?![\w’'-])", re.I)
+        m = self.last_mention(pos, lambda m: m.actor.kind not in ("person", "outlet") and bool(pat.search(m.text)))
+        return _who(m.actor) if m is not None else None
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> _Who | None:
         if pronoun in self.v.pronoun_person:
@@ -532,8 +545,30 @@ class _Attributor:
         if cls == "bloc":
             m = self.last_mention(dm.start(), lambda m: m.actor.kind in ("faction", "group"))
             return _who(m.actor) if m is not None else None
+        intro = self.introduced(noun, dm.start())
+        if intro is not None:
+            return intro
         named = re.compile(r"(?<![\w’'-])" + re.escape(noun) + r"s?(?![\w’'-])", re.I)
         return self.recent(lambda w: w.personal or bool(named.search(w.name)))
+
+    def introduced(self, noun: str, pos: int) -> _Who | None:
+        """"the official said" after "A senior Iraqi official, who ..., said ..." in the sentence
+        before: the unnamed person introduced there, when nobody was named since."""
+        si = self.sent_of(pos)
+        lo = self.sentences[max(0, si - 2)].start if self.sentences else max(0, pos - 400)
+        pat = re.compile(r"\b[Aa]n?\s+((?:[\w’'-]+\s+){0,3}?" + re.escape(noun) + r")(?![\w’'-])")
+        hits = [m for m in pat.finditer(self.text, lo, pos) if not _inside([(s.open_at, s.close_end) for s in self.spans], m.start(), m.end())]
+        if not hits:
+            return None
+        m = hits[-1]
+        if any(x.actor.kind == "person" for x in self.mentions_in(m.end(), pos)):
+            return None
+        named = [x for x in self.mentions_in(m.start(1), m.end(1)) if x.actor.kind != "outlet"]
+        if named and named[-1].start == m.start(1):
+            return _who(named[-1].actor)  # "A US official" is the gazetteer's "US officials"
+        desc = m.group(1)
+        side = named[-1].actor.side if named else side_from_words(desc)
+        return _Who(desc, side or "unknown", "descriptive")
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
