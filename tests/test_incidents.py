@@ -76,6 +76,23 @@ def test_undated_article_dated_from_the_attack_it_reports(corpus):
     assert ev.loc["d_undated", "incident_id"] == ev.loc["c_state", "incident_id"]
 
 
+def test_extracting_again_a_table_with_inferred_dates_gives_the_same_tables(corpus):
+    from workbench.extract import extract_corpus
+    from workbench.schema import EXTRACTED_TABLES
+
+    # corpus.articles already holds the refined date: it is worked out again, not built upon
+    tables, articles = extract_corpus(corpus.articles, corpus.sentences)
+    for name in EXTRACTED_TABLES:
+        pd.testing.assert_frame_equal(tables[name], getattr(corpus, name), obj=name)
+    pd.testing.assert_frame_equal(articles, corpus.articles)
+    # whatever date an earlier run inferred
+    moved = corpus.articles.copy()
+    moved.loc[moved["article_id"] == "d_undated", "published"] = pd.Timestamp("2030-06-01")
+    tables, articles = extract_corpus(moved, corpus.sentences)
+    pd.testing.assert_frame_equal(tables["events"], corpus.events)
+    pd.testing.assert_frame_equal(articles, corpus.articles)
+
+
 def test_incident_ids_do_not_depend_on_input_order():
     refs = [
         EventRef(("a", 0), "a", "X", dt.date(2024, 1, 17), dt.date(2024, 1, 16), "day", "Victory Base", "attack_on_us", "unknown", "us", ("rocket",)),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbench.dates import infer_publication_date
 from workbench.extract.claims import Claim, extract_claims
 from workbench.extract.context import ArticleContext, build_context
 from workbench.extract.events import Event, extract_events
@@ -431,14 +432,22 @@ def extract_corpus(
                 _str_or_none(row.outlet_side) or "unknown", st, en)
 
     pool = process_pool(workers) if workers > 1 and mapper is None and len(rows) > CHUNK else None
+
+    def told(row) -> dt.date | None:
+        # An inferred date is worked out again from the text alone (as the loader did), so that
+        # extracting a table whose dates an earlier run refined gives the same result.
+        if getattr(row, "published_basis", None) == "inferred":
+            return infer_publication_date(row.text)[0]
+        return _as_date(row.published)
+
     try:
-        first, used = _run_tasks([task(r, _as_date(r.published)) for r in rows], hashes,
+        first, used = _run_tasks([task(r, told(r)) for r in rows], hashes,
                                  workers=workers, cache=cache, pool=pool, mapper=mapper)
         results = {r.article_id: x for r, x in zip(rows, first)}
         articles = articles.copy()
         if "published_basis" in articles.columns:
             refined = refine_publication_dates(
-                [(r.article_id, r.text, r.published_basis, _as_date(r.published)) for r in rows],
+                [(r.article_id, r.text, r.published_basis, told(r)) for r in rows],
                 {aid: r.events for aid, r in results.items()},
             )
             again = [(r, h) for r, h in zip(rows, hashes) if r.article_id in refined]
