@@ -393,3 +393,18 @@ def test_an_attack_told_shortly_after_another_shares_its_day(text):
     assert len(evs) == 2, [e["snippet"] for e in evs]
     assert [e["date"] for e in evs] == [dt.date(2024, 1, 29)] * 2
     assert {e["target_side"] for e in evs} == {"us", "factions"}
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("On Monday, coalition forces downed a drone near the Harir base.", "Harir base"),
+        ("Two drones were intercepted over the Ain al-Asad air base on Monday.", "Ain al-Asad air base"),
+        ("An armed drone that targeted the Harir air base, which hosts coalition forces north of Erbil, "
+         "was shot down late on Monday, officials said.", "Harir base"),
+    ],
+)
+def test_a_drone_stopped_by_the_defences_is_an_attack_on_them(text, location):
+    e = one_event(text)
+    assert (e["attacker_side"], e["target_side"], e["weapons"], e["location"], e["date"]) == (
+        "unknown", "us", ["drone"], location, dt.date(2024, 1, 29))

@@ -269,6 +269,7 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
     return comma if comma >= 0 else said
 
 
+_DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _AND_CLAUSE = re.compile(r",\s+and\s")
 
@@ -322,6 +323,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     text = ctx.text
     ts, te = m.start(), m.end()
     cs, ce = _clause_bounds(ctx, sent, ts)
+    if te > ce:  # a trigger that spans a clause ("A drone that targeted X, which ..., was shot down")
+        ce = _clause_bounds(ctx, sent, te)[1]
     before = text[max(cs, ts - 70) : ts]
     near = text[max(cs, ts - _BLOCK_CHARS) : ts]  # a vow or a "no" governs only what follows it closely
     after = text[te : min(ce, te + 80)]
@@ -352,6 +355,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     # Attacker: "... by X" after a passive verb; otherwise the words before the trigger.
     attacker = attacker_side = None
+    target_side_pre = None  # a target told by the subject (the defender of an intercepted drone)
     passive = verbal and (_PASSIVE_VERB.search(before) or trigger.lower().startswith(("came", "come", "was", "were")))
     by = _PASSIVE_BY.match(after) if passive else None
     if by:
@@ -404,6 +408,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         own = _side_of_words(trigger)  # "US strikes", "the American aggression"
         if own and own[1] != "unknown":
             attacker_side = own[1]
+    if verbal and _DEFENCE.search(trigger):
+        # The defender is the target; who sent the drone is untold here.
+        if attacker_side in ("us", "iraq_gov") and target_side_pre is None:
+            target_side_pre = attacker_side
+        attacker = attacker_side = None
     # "from Iran" after a noun of weapon: "dozens of missiles from Iran".
     if attacker_side is None:
         fm = re.search(r"\bfrom\s+(\w+)", after)
@@ -463,6 +472,14 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target_side = found[1]
         elif hosts:
             target, target_side = hosts[-1].place.name, "us"
+    if target_side is None and target_side_pre is not None:
+        target_side = target_side_pre
+    if target_side is None and verbal and _DEFENCE.search(trigger):
+        # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
+        inside = [p for p in ctx.places if ts <= p.start < te and p.place.hosts_us]
+        if inside:
+            target, target_side = inside[0].place.name, "us"
+            places_after = places_after or inside
     if target_side is None and _ANAPHORIC_BASE.search(text, te, ce):
         prior = [p for p in ctx.places if p.end <= ts and p.place.hosts_us]
         if prior:
