@@ -218,3 +218,12 @@ def test_soldiers_without_a_nationality():
 def test_ranks_do_not_end_a_sentence():
     x = extraction("The barrage on Camp Taji on Monday killed Army Spc. Jon Doyle and Staff Sgt. Amir Hale, and wounded 14 others.")
     assert [(c["outcome"], c["low"], c["victim_side"]) for c in x.claims] == [("injured", 14, "us")]
+
+
+def test_the_teller_not_the_outlet_told_is_the_claimant():
+    x = extraction("Two fighters were killed when a US aircraft struck their truck near Abu Ghraib on Monday, "
+                   "Iraqi security sources told Shafaq News.", outlet="Shafaq News")
+    assert [(c["claimant"], c["claimant_side"]) for c in x.claims] == [("Iraqi security source", "iraq_gov")]
+    # "according to" and a subject before the verb are unchanged
+    x = extraction("Two fighters were killed in the strike, the Popular Mobilization Forces told reporters.")
+    assert x.claims[0]["claimant_side"] == "factions"

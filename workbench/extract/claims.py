@@ -157,6 +157,9 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     return None
 
 
+_TOLD = frozenset({"told", "tells", "telling"})
+
+
 def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> tuple[Actor | None, str]:
     """(actor, basis) of whoever the article says claims the fact at ``pos``.
 
@@ -209,9 +212,15 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
-        after = [x for x in ctx.mentions if v.end() <= x.start < v.end() + 40] or [
-            x for x in ctx.mentions if v.start() - 50 <= x.start < v.start() and x.start > pos
-        ]
+        before_v = [x for x in ctx.mentions if v.start() - 50 <= x.start < v.start() and x.start > pos]
+        if v.group().lower() in _TOLD:
+            # "..., a security source told Shafaq News": the teller, not the outlet told.
+            if before_v:
+                return _speaking_for(before_v[-1].actor), "subject"
+            generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
+            if generic:
+                return None, f"generic:{generic[0]}|{generic[1]}"
+        after = [x for x in ctx.mentions if v.end() <= x.start < v.end() + 40] or before_v[:1]
         if after:
             return _speaking_for(after[0].actor), "subject"
         generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
