@@ -1,13 +1,13 @@
 """Held-out corpora: invented articles with hand-made gold, written by the guide (GUIDE.md)
-without reading the extraction code or its lexicons (tests/data/heldout, tests/data/heldout2).
+without reading the extraction code or its lexicons (tests/data/heldout, heldout2, heldout3).
 
 The floors are regression guards, not goals: each is the value measured at the commit that
-set it minus 0.05, rounded down to a multiple of 0.05. Both corpora have informed rules since
-they were written (the first measurement of each, before any rework, is noted below), so they
-guard against regressions; they do not prove generalisation. The issue's bar is F1 >= 0.90
-for claims and quotes, >= 0.85 for events and tallies, speaker >= 0.90, event dates >= 0.85,
-incident linking >= 0.85. Names are compared through the gazetteer's spellings, as
-``workbench eval`` does by default.
+set it minus 0.05, rounded down to a multiple of 0.05. The first measurement of each corpus,
+before any rule was reworked on it, is noted above its floors: that is the honest estimate of
+what unseen articles get (heldout3's was taken after the rules were reworked on the other two).
+The issue's bar is F1 >= 0.90 for claims and quotes, >= 0.85 for events and tallies, speaker
+>= 0.90, event dates >= 0.85, incident linking >= 0.85. Names are compared through the
+gazetteer's spellings, as ``workbench eval`` does by default.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ FLOORS_1 = [
     ('claims', 'precision', 0.90, 0.954),
     ('claims', 'recall', 0.90, 0.954),
     ('claims', 'f1', 0.90, 0.954),
-    ('claims', 'claimant_accuracy', 0.65, 0.726),
-    ('claims', 'claimant_side_accuracy', 0.85, 0.903),
+    ('claims', 'claimant_accuracy', 0.65, 0.742),
+    ('claims', 'claimant_side_accuracy', 0.85, 0.919),
     ('claims', 'victim_side_accuracy', 0.90, 0.984),
     ('claims', 'outcome_accuracy', 0.95, 1.000),
     ('claims', 'number_accuracy', 0.90, 0.984),
@@ -84,7 +84,7 @@ FLOORS_2 = [
     ('claims', 'recall', 0.80, 0.860),
     ('claims', 'f1', 0.80, 0.896),
     ('claims', 'claimant_accuracy', 0.75, 0.837),
-    ('claims', 'claimant_side_accuracy', 0.80, 0.884),
+    ('claims', 'claimant_side_accuracy', 0.85, 0.907),
     ('claims', 'victim_side_accuracy', 0.85, 0.907),
     ('claims', 'outcome_accuracy', 0.95, 1.000),
     ('claims', 'number_accuracy', 0.90, 0.953),
@@ -103,8 +103,50 @@ FLOORS_2 = [
     ('articles', 'published_accuracy', 0.95, 1.000),
 ]
 
+# heldout3 (14 articles, written blind on 2026-11-22 after the rules were reworked on the first
+# two sets). First measured, before any rework: events F1 0.894, tallies F1 0.625, claims F1
+# 0.945, quotes F1 1.000 (speaker 0.89, stance 0.71), event dates 0.84, incident linking 0.767.
+FLOORS_3 = [
+    ('events', 'precision', 0.80, 0.884),
+    ('events', 'recall', 0.85, 0.905),
+    ('events', 'f1', 0.80, 0.894),
+    ('events', 'date_accuracy', 0.75, 0.842),
+    ('events', 'attacker_side_accuracy', 0.75, 0.816),
+    ('events', 'target_side_accuracy', 0.80, 0.868),
+    ('events', 'weapon_accuracy', 0.80, 0.868),
+    ('tallies', 'precision', 0.95, 1.000),
+    ('tallies', 'recall', 0.40, 0.455),
+    ('tallies', 'f1', 0.55, 0.625),
+    ('tallies', 'count_accuracy', 0.95, 1.000),
+    ('tallies', 'qualifier_accuracy', 0.95, 1.000),
+    ('tallies', 'since_accuracy', 0.95, 1.000),
+    ('tallies', 'target_side_accuracy', 0.95, 1.000),
+    ('tallies', 'claimant_side_accuracy', 0.95, 1.000),
+    ('claims', 'precision', 0.95, 1.000),
+    ('claims', 'recall', 0.80, 0.896),
+    ('claims', 'f1', 0.85, 0.945),
+    ('claims', 'claimant_accuracy', 0.60, 0.674),
+    ('claims', 'claimant_side_accuracy', 0.80, 0.884),
+    ('claims', 'victim_side_accuracy', 0.90, 0.953),
+    ('claims', 'outcome_accuracy', 0.95, 1.000),
+    ('claims', 'number_accuracy', 0.95, 1.000),
+    ('claims', 'qualifier_accuracy', 0.95, 1.000),
+    ('quotes', 'precision', 0.95, 1.000),
+    ('quotes', 'recall', 0.95, 1.000),
+    ('quotes', 'f1', 0.95, 1.000),
+    ('quotes', 'speaker_accuracy', 0.80, 0.887),
+    ('quotes', 'speaker_side_accuracy', 0.85, 0.903),
+    ('quotes', 'stance_accuracy', 0.65, 0.710),
+    ('incidents', 'precision', 0.85, 0.933),
+    ('incidents', 'recall', 0.60, 0.651),
+    ('incidents', 'f1', 0.70, 0.767),
+    ('articles', 'outlet_accuracy', 0.95, 1.000),
+    ('articles', 'outlet_side_accuracy', 0.95, 1.000),
+    ('articles', 'published_accuracy', 0.95, 1.000),
+]
+
 # name: (files, articles without a catalog date, floors)
-SETS = {"heldout": (16, 3, FLOORS_1), "heldout2": (14, 2, FLOORS_2)}
+SETS = {"heldout": (16, 3, FLOORS_1), "heldout2": (14, 2, FLOORS_2), "heldout3": (14, 0, FLOORS_3)}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
