@@ -119,6 +119,16 @@ def test_claim_spans_are_article_text():
          61, "exact", "us", dt.date(2023, 10, 17)),
         ("It was at least the 26th rocket or mortar attack on bases hosting US troops since October 17.",
          26, "at_least", "us", dt.date(2023, 10, 17)),
+        # ordinals in words, periods told as "in N weeks", targets told by a place hosting US forces
+        ("The attack was the fourth on US-linked sites in Iraq in less than three weeks.",
+         4, "exact", "us", PUB - dt.timedelta(days=21)),
+        ("It was the ninety-seventh operation carried out by the Islamic Resistance since October 17.",
+         97, "exact", "us", dt.date(2023, 10, 17)),
+        ("It was the second attack on the Erbil airport area in two months.", 2, "exact", "us", None),
+        ("The base has been attacked more than 150 times by Iran-backed militias since mid-October.",
+         151, "over", "us", None),
+        ("The raid is one of nearly 150 carried out against American troops in Iraq and Syria since October 17.",
+         150, "approx", "us", dt.date(2023, 10, 17)),
     ],
 )
 def test_tallies(text, count, qualifier, target, since):

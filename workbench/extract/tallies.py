@@ -13,14 +13,18 @@ from dataclasses import dataclass
 
 from workbench.extract.claims import claimant_name_side
 from workbench.extract.context import ArticleContext
-from workbench.extract.events import PAST_PERIOD, target_side_in
+from workbench.extract.events import IN_PERIOD, PAST_PERIOD, target_side_in
 from workbench.numbers import parse_number
+from workbench.resources import load_yaml
 
 __all__ = ["Tally", "extract_tallies"]
 
-_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PAST_PERIOD.pattern, re.I)
+_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|"
+                   + PAST_PERIOD.pattern + "|" + IN_PERIOD.pattern.replace("?P<n>", "?:").replace("?P<unit>", "?:"), re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _SINCE = re.compile(r"\bsince\b", re.I)
+_ONE_OF = re.compile(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
+_ELIDED = re.compile(r"(?=\s+(?:carried out|launched|conducted|claimed|staged)\s+(?:against|on|by|at)\b)", re.I)
 _TIMES_AFTER = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 _ATTACKED_BEFORE = re.compile(r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+(?:\w+\s+){0,2}$", re.I)
 _NOUN_AFTER = re.compile(
@@ -32,11 +36,27 @@ _NOUN_AFTER = re.compile(
 
 # "the 61st attack on US forces since October 17", "at least the 26th rocket or mortar attack",
 # "was the 60th on American troops": an ordinal counts the attacks so far.
+_NUMBERS = load_yaml("numbers.yaml")
+_ORDINAL_WORDS = _NUMBERS["ordinals"]
+_TENS = _NUMBERS["tens"]
+_ORDINAL_WORD = (rf"(?:(?:{'|'.join(sorted(_TENS, key=len, reverse=True))})-)?"
+                 rf"(?:{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})")
 _ORDINAL = re.compile(
-    r"\b(?P<least>at least\s+)?the\s+(?P<n>\d{1,4})(?:st|nd|rd|th)\s+"
-    r"(?:(?:[\w-]+\s+){0,4}?(?:attacks?|strikes?|operations?|assaults?)\b|(?=(?:on|against)\s))",
+    rf"\b(?P<least>at least\s+)?the\s+(?:(?P<n>\d{{1,4}})(?:st|nd|rd|th)|(?P<w>{_ORDINAL_WORD}))\s+"
+    r"(?:(?:[\w-]+\s+){0,6}?(?:attacks?|strikes?|operations?|assaults?|incidents?)\b|(?=(?:on|against)\s))",
     re.I,
 )
+
+
+def _ordinal_value(m: re.Match) -> int | None:
+    if m.group("n"):
+        return int(m.group("n"))
+    word = m.group("w").lower()
+    tens, _, unit = word.rpartition("-")
+    value = _ORDINAL_WORDS.get(unit)
+    if value is None:
+        return None
+    return value + (_TENS.get(tens, 0) if tens else 0)
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,8 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             if not (sent.start <= q.start and q.end <= sent.end) or (q.low or 0) < 2:
                 continue
             noun = _NOUN_AFTER.match(text, q.end) or _TIMES_AFTER.match(text, q.end)
+            if noun is None and _ONE_OF.search(text, max(sent.start, q.start - 20), q.start):
+                noun = _ELIDED.match(text, q.end)  # "the attack is one of nearly 150 carried out against ..."
             if not noun:
                 continue
             if noun.re is _TIMES_AFTER and not _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 40), q.start):
@@ -73,7 +95,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                     since = [d for d in ctx.dates if m.end() <= d.start < min(sent.end, m.end() + 60) and d.date]
             since_date, since_precision = (since[0].date, since[0].precision) if since else _past_period(ctx, sent)
             rest = text[noun.end() : sent.end]
-            found = target_side_in(rest[:80]) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
+            found = _tally_target(ctx, noun.end(), sent.end) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
             claimant, claimant_side = claimant_name_side(ctx, sent, q.start)
             if claimant == ctx.outlet:
                 # "The resistance has carried out more than 160 operations": its own count.
@@ -87,7 +109,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                     start=q.start, end=end, count=q.low, qualifier=q.qualifier,
                     since=since_date,
                     since_precision=since_precision,
-                    target_side=found[1] if found else "unknown",
+                    target_side=found[1] if found else _DEFAULT_TARGET,
                     claimant=claimant,
                     claimant_side=claimant_side,
                 )
@@ -96,9 +118,28 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
     return sorted(out, key=lambda t: t.start)
 
 
+# Running counts in this news are of attacks on US and coalition forces unless told otherwise.
+_DEFAULT_TARGET = "us"
+_BY_ATTACKER = re.compile(r"\bby\s+(?:[\w’'-]+\s+){0,6}$", re.I)
+
+
+def _tally_target(ctx: ArticleContext, start: int, end: int) -> tuple[int, str] | None:
+    """The side attacked, told after the counted noun: its words, or a place hosting US forces
+    ("the second attack on the Erbil airport area"); "by Iran-backed militias" is the attacker."""
+    seg = ctx.text[start : min(end, start + 80)]
+    found = target_side_in(seg)
+    if found and found[1] == "factions" and _BY_ATTACKER.search(seg, 0, found[0]):
+        found = None
+    if found is None:
+        hosts = [p for p in ctx.places if start <= p.start < min(end, start + 80) and p.place.hosts_us]
+        if hosts:
+            found = (hosts[0].start - start, "us")
+    return found
+
+
 def _past_period(ctx: ArticleContext, sent) -> tuple[object, str | None]:
     """'11 attacks over the past two months': the count runs from that long before publication."""
-    m = PAST_PERIOD.search(ctx.text, sent.start, sent.end)
+    m = PAST_PERIOD.search(ctx.text, sent.start, sent.end) or IN_PERIOD.search(ctx.text, sent.start, sent.end)
     if m is None or ctx.published is None:
         return None, None
     n = parse_number(m.group("n")) if m.group("n") else 1
@@ -117,18 +158,20 @@ def _ordinal_tallies(ctx: ArticleContext, taken: set[int]) -> list[Tally]:
         if not _GATE.search(sent.text):
             continue
         for m in _ORDINAL.finditer(text, sent.start, sent.end):
-            if m.start() in taken or int(m.group("n")) < 2:
+            count = _ordinal_value(m)
+            if m.start() in taken or count is None or count < 2:
                 continue
             since = [d for d in ctx.dates if d.kind == "since" and m.end() <= d.start < sent.end]
-            found = target_side_in(text[m.end() : min(sent.end, m.end() + 80)])
+            found = _tally_target(ctx, m.end(), sent.end)
             claimant, claimant_side = claimant_name_side(ctx, sent, m.start())
+            since_date, since_precision = (since[0].date, since[0].precision) if since else _past_period(ctx, sent)
             out.append(
                 Tally(
                     start=m.start(), end=max(m.end(), since[0].end if since else m.end()),
-                    count=int(m.group("n")), qualifier="at_least" if m.group("least") else "exact",
-                    since=since[0].date if since else None,
-                    since_precision=since[0].precision if since else None,
-                    target_side=found[1] if found else "unknown",
+                    count=count, qualifier="at_least" if m.group("least") else "exact",
+                    since=since_date,
+                    since_precision=since_precision,
+                    target_side=found[1] if found else _DEFAULT_TARGET,
                     claimant=claimant, claimant_side=claimant_side,
                 )
             )
