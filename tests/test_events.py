@@ -408,3 +408,23 @@ def test_a_drone_stopped_by_the_defences_is_an_attack_on_them(text, location):
     e = one_event(text)
     assert (e["attacker_side"], e["target_side"], e["weapons"], e["location"], e["date"]) == (
         "unknown", "us", ["drone"], location, dt.date(2024, 1, 29))
+
+
+def test_a_noun_and_the_verb_that_tells_it_are_one_attack():
+    evs = events_of("The minister condemned on Tuesday the American strikes that targeted positions in Babil province at "
+                    "dawn. He did not mention the drone attack that targeted the airport in Erbil on Monday.")
+    assert [(e["attacker_side"], e["target_side"], e["weapons"], e["location"], e["date"]) for e in evs] == [
+        ("us", "factions", ["unknown"], "Babil", dt.date(2024, 1, 30)),
+        ("unknown", "us", ["drone"], "Erbil airport", dt.date(2024, 1, 29))]
+
+
+def test_the_lead_has_its_day_before_older_reports_are_compared_with_it():
+    evs = events_of("The ministry condemned on Tuesday the American strikes that targeted positions in Babil province. "
+                    "On 2 December, US aircraft bombed positions of the Popular Mobilisation in Jurf al-Nasr, north of Babil.")
+    assert sorted(e["date"] for e in evs) == [dt.date(2023, 12, 2), dt.date(2024, 1, 30)]
+
+
+def test_the_same_airport():
+    evs = events_of("A drone hit Erbil airport on Monday. An earlier rocket attack on the same airport, on January 15, "
+                    "wounded a contractor.")
+    assert [(e["location"], e["target_side"]) for e in evs] == [("Erbil airport", "us")] * 2

@@ -190,7 +190,7 @@ _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0
 _INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|latest|last|recent)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
-_ANAPHORIC_BASE = re.compile(r"\bthe (?:same )?(?:air ?base|base|camp|compound|facility|embassy)\b", re.I)
+_ANAPHORIC_BASE = re.compile(r"\bthe (?:same )?(?:air ?base|base|camp|compound|facility|embassy|airport|airfield)\b", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
@@ -271,6 +271,10 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
 
 _DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
+_CONDEMNED = re.compile(r"condemn|denounc", re.I)
+_THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
+_THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
+_AND_WORD = re.compile(r"\band\b")
 _AND_CLAUSE = re.compile(r",\s+and\s")
 
 
@@ -344,7 +348,12 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         return None  # "the latest of a string of attacks": many attacks, none in particular
     # Where the next trigger of the sentence starts: what follows it is told of that one.
     nxt = min((t for t, _ in trigger_starts if t >= te), default=sent.end)
-    ws, we = max(cs, ts - 60), min(ce, te + 80, nxt)
+    # ... and from where the previous trigger starts: "the drone attack on Erbil and the American
+    # strikes on Hilla" gives the strikes no drone.
+    prev = max((t for t, _ in trigger_starts if t < ts), default=-1)
+    if prev < 0 or not _AND_WORD.search(text, prev, ts):
+        prev = -1  # the trigger of the same attack ("the drone attack that targeted ...") lends its weapon
+    ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, nxt)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
@@ -628,7 +637,10 @@ def _governed(pattern: re.Pattern, before: str) -> bool:
     last = None
     for last in pattern.finditer(before):
         pass
-    return last is not None and not _SUBORDINATE.search(before, last.end())
+    if last is None or _SUBORDINATE.search(before, last.end()):
+        return False
+    # "condemned the American strikes that targeted ...": what was condemned happened.
+    return not (_CONDEMNED.match(last.group()) and _THAT.search(before, last.end()))
 
 
 # The words right before a noun trigger that can modify it (no article or preposition between).
@@ -760,8 +772,17 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     # A reference that opens a sentence before the report it refers to ("The U.S. retaliated
     # early Friday with airstrikes on ...") waits for an event its sentence starts.
     waiting: list[tuple[int, EventMention]] = []
-    for m in mentions:
+    # "the drone attack that targeted the airport": the noun goes with the verb that tells it.
+    told_by_next = {
+        i for i, (m, nx) in enumerate(zip(mentions, mentions[1:]))
+        if not m.verbal and nx.verbal and m.at >= 0 and nx.at > m.at
+        and _THAT_TOLD.fullmatch(ctx.text, m.at + len(m.trigger), nx.at)
+    }
+    for i, m in enumerate(mentions):
         si = ctx.sentence_of(m.start)
+        if i in told_by_next:
+            waiting.append((si, m))
+            continue
         # "The strike came five days after bombers hit ...": the attack told after "N days
         # after" is another one than the attack its sentence began with.
         candidates = [ev for ev in events if _compatible(ev, m)
@@ -789,12 +810,18 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 target = None
         if target is not None:
             target.mentions.append(m)
+            for wsi, w in waiting:
+                if wsi == si and w.at < m.at and (m.at - w.at) < 40 and _compatible(target, w):
+                    target.mentions.insert(-1, w)
+                    waiting = [(a, b) for a, b in waiting if b is not w]
         elif m.can_start:
             ev = Event([m])
             for wsi, w in waiting:
                 if wsi == si and _compatible(ev, w):
                     ev.mentions.insert(0, w)
             events.append(ev)
+            if len(events) == 1:
+                _date_the_lead(ctx, events)  # the lead's day, before other reports are compared with it
         else:
             waiting.append((si, m))
         waiting = [(wsi, w) for wsi, w in waiting if wsi == si]
