@@ -127,3 +127,85 @@ def test_signatures_compared_later_give_the_same_groups():
     assert signed[-1][1] is None  # fewer than 2 * shingle words
     assert minhash_signature(STORY).tolist() == minhash_signature(STORY).tolist()
     assert near_duplicates(signed) == find_near_duplicates(docs) == {"agency-7": "presstv-1"}
+
+
+def _signature(seed: int):
+    import numpy as np
+
+    return np.random.default_rng(seed).integers(0, 2**32, size=128, dtype=np.uint64).astype(np.uint32)
+
+
+@pytest.mark.parametrize(
+    "equal_band, flagged",
+    [
+        (None, False),  # 103 of 128 values agree (above 0.8) but every band differs: never a candidate
+        (0, True),  # the same agreement with one whole band equal: a candidate, and it passes
+        (24, True),
+    ],
+)
+def test_a_pair_is_compared_only_when_a_whole_band_agrees(equal_band, flagged):
+    from workbench.dedup import near_duplicates
+
+    bands, rows = lsh_params(0.8, 128)
+    original = _signature(1)
+    copy = original.copy()
+    # One differing value in each band (and the last value outside the bands when one band is kept).
+    spoiled = [band * rows for band in range(bands) if band != equal_band]
+    if equal_band is not None:
+        spoiled.append(127)
+    copy[spoiled] += 1
+    assert 128 - len(spoiled) >= 0.8 * 128
+    expected = {"copy": "original"} if flagged else {}
+    assert near_duplicates([("original", original), ("copy", copy)]) == expected
+
+
+def test_many_identical_texts_point_to_the_first_and_stay_fast():
+    import time
+
+    docs = [(f"wire-{i:04d}", STORY) for i in range(2000)] + [("budget-1", OTHER_STORY)]
+    start = time.perf_counter()
+    result = find_near_duplicates(docs)
+    assert result == {f"wire-{i:04d}": "wire-0000" for i in range(1, 2000)}
+    assert time.perf_counter() - start < 30  # one band check per distinct text, not per pair
+    assert find_near_duplicates(docs[:3], threshold=1.0) == {"wire-0001": "wire-0000", "wire-0002": "wire-0000"}
+
+
+def test_groups_of_reprints_and_unrelated_signatures_mixed():
+    """Clusters of perturbed signatures, copies and short texts: every member points to its
+    cluster's first document, unrelated rows stay alone, whatever the input order."""
+    import numpy as np
+
+    from workbench.dedup import near_duplicates
+
+    rng = np.random.default_rng(3)
+    roots = [_signature(100 + k) for k in range(6)]
+    signed, cluster = [], {}
+    for i in range(120):
+        k = int(rng.integers(0, 8))  # 6 clusters, 2 kinds of loners
+        if k < 6:
+            values = roots[k].copy()
+            values[rng.choice(128, size=int(rng.integers(0, 8)), replace=False)] += 1  # >= 94% agree
+            cluster[f"d{i:03d}"] = k
+        elif k == 6:
+            values = _signature(1000 + i)
+        else:
+            values = None
+        signed.append((f"d{i:03d}", values))
+    first = {}
+    for article_id, k in cluster.items():
+        first.setdefault(k, article_id)
+    expected = {a: first[k] for a, k in cluster.items() if a != first[k]}
+    assert near_duplicates(signed) == expected
+
+
+def test_band_grouping_survives_hash_collisions(monkeypatch):
+    """Rows are grouped by exact equality even when their sort keys collide."""
+    import numpy as np
+
+    import workbench.dedup as dedup
+
+    docs = [("a", STORY), ("b", OTHER_STORY), ("c", _reprint(STORY)), ("d", STORY.upper())]
+    signed = [(article_id, dedup.minhash_signature(text)) for article_id, text in docs]
+    expected = dedup.near_duplicates(signed)
+    monkeypatch.setattr(dedup, "_MIX_MUL", np.uint64(0))  # keys = last value only: rows collide
+    assert dedup.near_duplicates(signed) == expected == {"c": "a", "d": "a"}

@@ -1,10 +1,15 @@
 """Near-duplicate detection (reprints of one story by several outlets).
 
 Texts are normalised (NFKC, casefold, punctuation as word breaks, whitespace folded) and cut
-into word shingles; each text gets a MinHash signature (datasketch, fixed seed), candidate
-pairs come from MinHashLSH, and a pair counts only if the MinHash Jaccard estimate reaches the
-threshold. Matching pairs are joined into groups; every later member of a group points to the
-group's first document in input order.
+into word shingles; each text gets a MinHash signature (datasketch, fixed seed). Candidate
+pairs are the documents whose signatures agree on a whole LSH band (the banding of
+MinHashLSH), found by sorting each band's values, and a pair counts only if the MinHash
+Jaccard estimate reaches the threshold. Matching pairs are joined into groups; every later
+member of a group points to the group's first document in input order.
+
+The cost grows with the number of documents plus the number of candidate pairs; documents
+with identical signatures are grouped first, so that mass copies of one text cost one
+candidate each.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ _SHIFT_33 = np.uint64(33)
 # LSH banding is chosen for recall: a pair exactly at the threshold must become a candidate
 # with probability >= 1 - _MAX_MISS; false candidates are removed by the Jaccard check.
 _MAX_MISS = 1e-3
+_PAIR_CHUNK = 1 << 16  # candidate pairs checked in one array step (bounds memory)
 
 
 def _words(text: str) -> list[str]:
@@ -76,7 +82,7 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     return best
 
 
-def _find(parent: list[int], index: int) -> int:
+def _find(parent: np.ndarray, index: int) -> int:
     while parent[index] != index:
         parent[index] = parent[parent[index]]
         index = parent[index]
@@ -156,34 +162,98 @@ def near_duplicates(
     signed: Sequence[tuple[str, np.ndarray | None]], *, threshold: float = 0.8, num_perm: int = 128
 ) -> dict[str, str]:
     """:func:`find_near_duplicates` over ``(article_id, minhash_signature(text))`` pairs."""
-    from datasketch import LeanMinHash, MinHashLSH
-
     _check(signed, threshold)
-    lsh = MinHashLSH(num_perm=num_perm, params=lsh_params(threshold, num_perm))
-    parent = list(range(len(signed)))
-    # Row i holds the signature of document i (rows of short texts stay unused).
-    matrix = np.zeros((len(signed), num_perm), dtype=np.uint32)
-    indexed: list[int] = []
-    for index, (_, values) in enumerate(signed):
-        if values is None:
-            continue
-        matrix[index] = values
-        minhash = LeanMinHash(seed=SEED, hashvalues=values, scheme="affine32")
-        others = lsh.query(minhash)
-        if others:
-            # Candidates share a band; a pair counts when enough values agree.
-            agree = np.count_nonzero(matrix[others] == matrix[index], axis=1)
-            for other in np.asarray(others)[agree >= threshold * num_perm].tolist():
-                root_a, root_b = _find(parent, index), _find(parent, other)
-                if root_a != root_b:
-                    parent[max(root_a, root_b)] = min(root_a, root_b)
-        lsh.insert(index, minhash)
-        indexed.append(index)
-
     ids = [article_id for article_id, _ in signed]
-    result = {}
-    for index in indexed:
-        root = _find(parent, index)
-        if root != index:
-            result[ids[index]] = ids[root]
-    return dict(sorted(result.items()))
+    indexed = [index for index, (_, values) in enumerate(signed) if values is not None]
+    if len(indexed) < 2:
+        return {}
+    # Row r holds the signature of document indexed[r] (values are 32-bit: affine32 scheme).
+    matrix = np.array([signed[index][1] for index in indexed], dtype=np.uint32)
+    parent = np.arange(len(indexed))
+    # Identical signatures agree everywhere: join each to its group's first row, and band
+    # only the first rows (a copy would find exactly what its first row finds).
+    order, same = _equal_rows(matrix)
+    first_of = order[_run_starts(same)]
+    for row, first in zip(order[1:][same].tolist(), first_of[1:][same].tolist()):
+        _union(parent, row, first)
+    keep = np.sort(np.concatenate([order[:1], order[1:][~same]]))
+    need = threshold * num_perm
+    bands, rows = lsh_params(threshold, num_perm)
+    for band in range(bands):
+        # Pairs already in one group need no check (a reprint shares most bands with its original).
+        roots = _roots(parent)
+        for a, b in _band_candidates(matrix[keep, band * rows : (band + 1) * rows]):
+            a, b = keep[a], keep[b]
+            a, b = a[roots[a] != roots[b]], b[roots[a] != roots[b]]
+            agree = np.count_nonzero(matrix[a] == matrix[b], axis=1)
+            for x, y in zip(a[agree >= need].tolist(), b[agree >= need].tolist()):
+                _union(parent, x, y)
+    roots = _roots(parent).tolist()
+    return dict(sorted((ids[indexed[row]], ids[indexed[root]]) for row, root in enumerate(roots) if root != row))
+
+
+def _union(parent: np.ndarray, a: int, b: int) -> None:
+    """Join the groups of rows a and b; a group's root is its smallest row (earliest document)."""
+    root_a, root_b = _find(parent, a), _find(parent, b)
+    if root_a != root_b:
+        parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """The root of every row's group (pointer jumping, all rows at once); compresses ``parent``."""
+    while True:
+        grand = parent[parent]
+        if np.array_equal(grand, parent):
+            return parent.copy()
+        parent[:] = grand
+
+
+def _equal_rows(block: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(order, same): an order of the rows of ``block`` in which equal rows are adjacent, and
+    for each position after the first whether its row equals the one before."""
+    keys = block[:, 0].astype(np.uint64)
+    for col in range(1, block.shape[1]):
+        keys = keys * _MIX_MUL + block[:, col]
+    order = np.argsort(keys, kind="stable")
+    sorted_keys, sorted_rows = keys[order], block[order]
+    same = np.all(sorted_rows[1:] == sorted_rows[:-1], axis=1)
+    if np.any((sorted_keys[1:] == sorted_keys[:-1]) & ~same):  # two different rows share a key: sort exactly
+        order = np.lexsort(block.T[::-1])
+        sorted_rows = block[order]
+        same = np.all(sorted_rows[1:] == sorted_rows[:-1], axis=1)
+    return order, same
+
+
+def _run_starts(same: np.ndarray) -> np.ndarray:
+    """For each position, the position where its run of equal rows starts."""
+    starts = np.flatnonzero(np.concatenate([[True], ~same]))
+    return np.repeat(starts, np.diff(np.append(starts, len(same) + 1)))
+
+
+def _band_candidates(block: np.ndarray):
+    """Yield (a, b) arrays of the row pairs of ``block`` whose rows are equal, every pair once,
+    in chunks of about ``_PAIR_CHUNK`` pairs."""
+    order, same = _equal_rows(block)
+    flags = np.diff(np.concatenate([[0], same.astype(np.int8), [0]]))
+    first, last = np.flatnonzero(flags == 1), np.flatnonzero(flags == -1)
+    pairs = last == first + 1
+    a, b = order[first[pairs]], order[last[pairs]]
+    for start in range(0, len(a), _PAIR_CHUNK):
+        yield a[start : start + _PAIR_CHUNK], b[start : start + _PAIR_CHUNK]
+    parts_a: list[np.ndarray] = []
+    parts_b: list[np.ndarray] = []
+    count = 0
+    for lo, hi in zip(first[~pairs].tolist(), last[~pairs].tolist()):  # groups of three or more
+        group = order[lo : hi + 1]
+        size = len(group)
+        step = max(1, _PAIR_CHUNK // size)
+        for top in range(0, size - 1, step):
+            i, j = np.nonzero(np.arange(size)[None, :] > np.arange(top, min(top + step, size - 1))[:, None])
+            parts_a.append(group[i + top])
+            parts_b.append(group[j])
+            count += len(i)
+            if count >= _PAIR_CHUNK:
+                yield np.concatenate(parts_a), np.concatenate(parts_b)
+                parts_a, parts_b, count = [], [], 0
+    if parts_a:
+        yield np.concatenate(parts_a), np.concatenate(parts_b)

@@ -9,12 +9,18 @@ folder a ``catalog.csv`` for the files and ``gold.yaml``: what each article says
 tallies, quotes with speaker and stance) in the format of the gold guide, so the same run
 measures speed and accuracy. Sentence templates and word lists are in
 ``workbench/data/bench/corpus.yaml``. The output depends only on ``n`` and ``seed``.
+
+Like a real corpus, unrelated articles share little text: their background paragraphs are
+drawn from many templates whose slots are filled afresh for every sentence. A small share of
+articles (``_WIRE_SHARE``) are agency copies, reprints of a recent article by another outlet,
+which near-duplicate detection should flag; the gold marks them with ``reprint_of``.
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
+import copy
 import csv
 import datetime as dt
 import html
@@ -42,6 +48,10 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December")
 _BATCH = 20  # records per .jsonl / .csv file
 _ANCHOR = re.compile(r"\[\[(.*?)\]\]", re.S)
+_INNERMOST = re.compile(r"\{([^{}]*)\}")
+_WIRE_SHARE = 0.02  # articles that reprint a recent one (agency copies)
+_WIRE_RECENT = 40  # ... one of the last this many original articles
+_KINDS = ("events", "tallies", "claims", "quotes")
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,9 @@ class _Article:
     published: dt.date
     paragraphs: list[str] = field(default_factory=list)
     gold: dict = field(default_factory=dict)
+    dateline: str = ""
+    lead: str = ""  # "BAGHDAD (AFP) - ", the start of the first body paragraph
+    reprint_of: str | None = None
 
 
 def _data() -> dict:
@@ -150,7 +163,9 @@ def _event_paragraph(rng: random.Random, data: dict, inc: Incident, published: d
         "location": inc.site["label"], "incident": inc.key,
     })
     if rng.random() < 0.7:
-        c = rng.choice(claims)
+        # A second attack in the article gets another wording: a claim told twice is one claim.
+        told = {claim["claimant"] for claim in art.gold["claims"]}
+        c = rng.choice([c for c in claims if c["claimant"].format(faction=inc.faction["name"]) not in told] or claims)
         n = c["n"] if isinstance(c["n"], int) else rng.choice(c["n"])
         faction = inc.faction["name"]
         text, anchor = _render(c["text"], {"n": n, "n_word": data["numbers"].get(n, str(n)), "faction": faction})
@@ -187,16 +202,33 @@ def _tally_paragraph(rng: random.Random, data: dict, art: _Article) -> str:
     return text
 
 
+def _fill(rng: random.Random, data: dict, template: str) -> str:
+    """``template`` with every {slot} drawn afresh, innermost first: a phrase (its own slots
+    filled in turn) or a number; {Slot} gives the value capitalised; {this|that} picks one."""
+
+    def one(m: re.Match) -> str:
+        name = m.group(1)
+        if "|" in name:
+            return rng.choice(name.split("|"))
+        key = name[:1].lower() + name[1:]
+        if key in data["number_ranges"]:
+            n = rng.randint(*data["number_ranges"][key])
+            value = f"{n:,}"
+        else:
+            value = _fill(rng, data, rng.choice(data["phrases"][key]))
+        return value if name == key else _cap(value)
+
+    while "{" in template:
+        template = _INNERMOST.sub(one, template)
+    return template
+
+
 def _background(rng: random.Random, data: dict, pool: list[str]) -> str:
-    """Two to four sentences taken from the article's own shuffled pool (none repeated)."""
-    slots = {"year": str(rng.randrange(2019, 2026)), "coalition_year": "2014",
-             "Politician": rng.choice(data["politicians"]), "country": rng.choice(data["countries"]),
-             "city": rng.choice(data["cities"])}
+    """Two to four sentences from templates of the article's own shuffled pool (none repeated)."""
     k = rng.randrange(2, 5)
     if len(pool) < k:
         pool.extend(rng.sample(data["background"], len(data["background"])))
-    picked = [pool.pop() for _ in range(k)]
-    return " ".join(s.format(**slots) for s in picked)
+    return " ".join(_cap(_fill(rng, data, pool.pop())) for _ in range(k))
 
 
 def _article(rng: random.Random, data: dict, i: int, incidents: list[Incident], dates: list[dt.date]) -> _Article:
@@ -245,6 +277,24 @@ def _article(rng: random.Random, data: dict, i: int, incidents: list[Incident], 
         Adj=_cap(adj), adj=adj, label=first.site["label"] if first else "", faction=first.faction["name"] if first else "")
     art.paragraphs = [headline, *body]
     art.gold = {"id": art.article_id, "outlet": outlet["name"], "outlet_side": outlet["side"], **gold}
+    art.dateline, art.lead = dateline, lead
+    return art
+
+
+def _wire_copy(rng: random.Random, data: dict, i: int, orig: _Article) -> _Article:
+    """``orig`` reprinted the same day by another outlet: its own credit in the dateline, and
+    sometimes one more background sentence at the end. The gold items are the original's."""
+    outlet = rng.choice([o for o in data["outlets"] if o["name"] != orig.outlet["name"]])
+    sig = outlet["dateline"].format(name=outlet["name"])
+    lead = f"{orig.dateline} {sig} - " if sig else f"{orig.dateline} - "
+    headline, first, *rest = orig.paragraphs
+    body = [lead + first[len(orig.lead):], *rest]
+    if rng.random() < 0.5:  # one sentence, so that the copy stays a near-duplicate of short articles
+        body.append(_cap(_fill(rng, data, rng.choice(data["background"]))))
+    art = _Article(f"bench_{i:06d}", outlet, orig.published, [headline, *body], dateline=orig.dateline, lead=lead,
+                   reprint_of=orig.article_id)
+    art.gold = {"id": art.article_id, "outlet": outlet["name"], "outlet_side": outlet["side"],
+                **{k: copy.deepcopy(orig.gold[k]) for k in _KINDS}}
     return art
 
 
@@ -285,8 +335,13 @@ def generate(n: int, out: str | Path, *, seed: int = 0) -> dict:
     batches: dict[str, list[dict]] = {"jsonl": [], "csv": []}
     counts = {"txt": 0, "html": 0, "jsonl": 0, "csv": 0, "words": 0}
     used: set[str] = set()
+    recent: list[_Article] = []  # the last originals, which agencies' clients may reprint
     for i in range(n):
-        art = _article(rng, data, i, incidents, dates)
+        if recent and rng.random() < _WIRE_SHARE:
+            art = _wire_copy(rng, data, i, rng.choice(recent))
+        else:
+            art = _article(rng, data, i, incidents, dates)
+            recent = [*recent[1 - _WIRE_RECENT:], art]
         counts["words"] += sum(len(p.split()) for p in art.paragraphs[1:])
         for inc in (art.gold["events"]):
             used.add(inc["incident"])
@@ -318,7 +373,9 @@ def generate(n: int, out: str | Path, *, seed: int = 0) -> dict:
                  "published": pub if window else None}
         if window:
             entry["published_window"] = window
-        entry.update({k: g[k] for k in ("events", "tallies", "claims", "quotes")})
+        if art.reprint_of:
+            entry["reprint_of"] = art.reprint_of
+        entry.update({k: g[k] for k in _KINDS})
         gold_articles.append(entry)
     for fmt in batches:
         _flush(out, fmt, batches)
@@ -334,6 +391,7 @@ def generate(n: int, out: str | Path, *, seed: int = 0) -> dict:
         fh.write(f"# Ground truth of a generated benchmark corpus: n={n}, seed={seed}.\n")
         yaml.dump(gold, fh, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
     counts["articles"] = n
+    counts["reprints"] = sum(1 for a in gold_articles if "reprint_of" in a)
     counts["incidents"] = len(gold["incidents"])
     return counts
 
