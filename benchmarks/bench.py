@@ -26,10 +26,20 @@ sys.path.insert(0, str(ROOT))
 BUILD = ROOT / "build" / "bench"
 
 
+def _generator_version() -> str:
+    """A digest of the generator's code and data: a changed generator writes a new corpus."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for f in (ROOT / "workbench" / "bench" / "generate.py", *sorted((ROOT / "workbench" / "data" / "bench").glob("*"))):
+        h.update(f.read_bytes())
+    return h.hexdigest()[:8]
+
+
 def _corpus(n: int, seed: int) -> Path:
     from workbench.bench.generate import generate
 
-    out = BUILD / f"n{n}-s{seed}"
+    out = BUILD / f"n{n}-s{seed}-g{_generator_version()}"
     stamp = out / ".done"
     if not stamp.is_file():
         t = time.perf_counter()

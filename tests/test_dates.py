@@ -387,3 +387,8 @@ def test_a_labelled_date_line_with_a_time_heads_what_follows():
     prose = find_dates("Officials said on 24-10-2023 that rockets fell.\nRockets hit again today.",
                        published=datetime.date(2023, 10, 27))
     assert prose[-1].date == datetime.date(2023, 10, 27)
+
+
+def test_february_29_in_a_year_without_one_does_not_break_inference():
+    got, _ = infer_publication_date("The plan will be finished by 2027. Rockets hit the base on February 29, officials said.")
+    assert got == datetime.date(2027, 1, 1)

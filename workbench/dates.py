@@ -520,7 +520,8 @@ def infer_publication_date(
         return None, ""
     # Month+day dates without a year are placed in the floor's year.
     for mention in find_dates(text, published=datetime.date(floor.year, 12, 31)):
-        if mention.kind == "partial" and mention.precision == "day" and mention.date > floor:
+        if mention.kind == "partial" and mention.precision == "day" and mention.date is not None and mention.date > floor:
+            # (February 29 in a year that has none gives no date)
             floor, evidence = mention.date, f"{mention.text} (year from context)"
     weekdays = sorted({w for w in (_plain_weekday(mention) for mention in mentions) if w is not None})
     guess = floor
