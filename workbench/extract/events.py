@@ -659,8 +659,9 @@ PAST_PERIOD = re.compile(
     r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>[\w-]+)\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
 # "the fourth attack in less than three weeks"
 IN_PERIOD = re.compile(r"\bin\s+(?:less than\s+|under\s+|just\s+|nearly\s+|about\s+)?(?P<n>[\w-]+)\s+(?P<unit>days|weeks|months|years)\b", re.I)
-_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|"
-                          + PAST_PERIOD.pattern + "|" + IN_PERIOD.pattern.replace("?P<n>", "?:").replace("?P<unit>", "?:"), re.I)
+# Both periods, without their groups, for the tally gates here and in tallies.py.
+PERIOD_WORDS = (PAST_PERIOD.pattern + "|" + IN_PERIOD.pattern).replace("?P<n>", "?:").replace("?P<unit>", "?:")
+_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|" + PERIOD_WORDS, re.I)
 _TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 
 
