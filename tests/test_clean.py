@@ -220,6 +220,38 @@ def test_updated_line_is_dropped_but_not_a_publication_date() -> None:
     assert _lines(c) == BODY
 
 
+@pytest.mark.parametrize(
+    ("header", "stated"),
+    [
+        (["Thursday, 8 February 2024"], "Thursday, 8 February 2024"),
+        (["Our correspondent in Baghdad", "14 March 2022"], "14 March 2022"),
+        (["Erbil, 25 October 2023"], "25 October 2023"),
+        (["Press Office", "Sulaymaniyah, Sunday 3 December 2023"], "Sunday 3 December 2023"),
+        (["January 9, 2020 - 18:40"], "January 9, 2020"),
+    ],
+)
+def test_date_alone_on_a_header_line_is_the_publication_date(header: list[str], stated: str) -> None:
+    c = clean_text("\n".join([HEADLINE, "", *header, "", *BODY]))
+    assert c.published_text == stated
+    assert all(h not in c.text for h in header if any(ch.isdigit() for ch in h))
+    assert _lines(c)[-len(BODY):] == BODY
+
+
+def test_date_line_further_down_heads_its_post_and_stays() -> None:
+    # a compilation of posts: the dates below the header are the posts' own
+    posts = [P1, P2, "Sunday, 9 June 2024", "The second statement claimed a drone attack on the base.",
+             "Monday, 10 June 2024", "The third statement said the operation would continue."]
+    c = clean_text("\n".join([HEADLINE, "", *posts]))
+    assert c.published_text is None
+    assert "Sunday, 9 June 2024" in c.text and "Monday, 10 June 2024" in c.text
+
+
+def test_a_sentence_that_ends_with_a_date_is_not_a_date_line() -> None:
+    c = clean_text("\n".join([HEADLINE, "The base was attacked again on 8 February 2024.", *BODY]))
+    assert c.published_text is None
+    assert "The base was attacked again on 8 February 2024." in c.text
+
+
 # --------------------------------------------------------------------------- outlet signatures
 
 

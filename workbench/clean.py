@@ -61,6 +61,7 @@ class _Rules:
     signatures: tuple[tuple[re.Pattern, str, str], ...]  # (pattern, text every match holds, outlet)
     suffix_seps: tuple[str, ...]
     published: tuple[re.Pattern, ...]
+    published_header: tuple[re.Pattern, ...]  # only above the first paragraph of prose
     datelines: tuple[re.Pattern, ...]
 
 
@@ -79,6 +80,7 @@ def _rules() -> _Rules:
         ),
         suffix_seps=tuple(data["title_suffix_separators"]),
         published=tuple(re.compile(p, re.I) for p in data["published_lines"]),
+        published_header=tuple(re.compile(p, re.I) for p in data["published_header_lines"]),
         datelines=tuple(re.compile(p) for p in data["datelines"]),
     )
 
@@ -180,10 +182,13 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
 
     published_text = None
     kept: list[str] = []
+    in_header = True  # above the first paragraph of prose (headline, byline, date line)
     for ln in lines:
         # A line that states the publication date ("Posted on 30/06/2021") is furniture;
         # a prose line that merely starts with such a word ("Date palms ... 2019") is not.
-        stated = next((m.group(1).strip() for p in rules.published if (m := p.match(ln))), None)
+        in_header = in_header and not _PROSE_END.search(ln)
+        patterns = rules.published + rules.published_header if in_header else rules.published
+        stated = next((m.group(1).strip() for p in patterns if (m := p.match(ln))), None)
         if stated is not None and parse_date_string(stated) is None:
             stated = None
         if stated is not None and published_text is None:
