@@ -660,7 +660,25 @@ def test_a_body_publishing_its_own_statement_speaks_for_its_side(tmp_path: Path)
         "b.txt,Some Local Bulletin,,2024-02-05\n", encoding="utf-8")
     arts = load_corpus(tmp_path, catalog=tmp_path / "catalog.csv", extract=False, progress=False).articles.set_index("article_id")
     assert (arts.loc["a", "outlet"], arts.loc["a", "outlet_side"]) == ("US Department of Defense", "us")
-    assert (arts.loc["b", "outlet"], arts.loc["b", "outlet_side"]) == ("Some Local Bulletin", "unknown")
+    # an outlet the gazetteer does not know is a news outlet in its own voice (GUIDE: media)
+    assert (arts.loc["b", "outlet"], arts.loc["b", "outlet_side"]) == ("Some Local Bulletin", "media")
+
+
+@pytest.mark.parametrize(
+    ("outlet", "name", "side"),
+    [
+        ("Islamic Resistance in Iraq (Telegram)", "Islamic Resistance in Iraq (Telegram)", "factions"),
+        ("Kata'ib Hezbollah (statement, translated)", "Kata'ib Hezbollah (statement, translated)", "factions"),
+        ("Press TV (English)", "Press TV", "iran"),
+        ("Kurdistan Region Security Council", "Kurdistan Region Security Council", "iraq_gov"),
+        ("The Basra Evening Courier (translated)", "The Basra Evening Courier (translated)", "media"),
+    ],
+)
+def test_outlet_named_with_a_note_in_brackets(tmp_path: Path, outlet: str, name: str, side: str) -> None:
+    (tmp_path / "a.txt").write_text("Statement on rockets\nRockets hit the Harir base on Sunday.\n", encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text(f'file,outlet,url,published\na.txt,"{outlet}",,2024-02-05\n', encoding="utf-8")
+    arts = load_corpus(tmp_path, catalog=tmp_path / "catalog.csv", extract=False, progress=False).articles
+    assert (arts.loc[0, "outlet"], arts.loc[0, "outlet_side"]) == (name, side)
 
 
 def test_byline_date_is_the_publication_date(tmp_path: Path) -> None:

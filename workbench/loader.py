@@ -66,19 +66,26 @@ class ArticleRecord:
     cleaning: str  # what the cleaner dropped, e.g. "dropped 4 lines (boilerplate 2, headline 1, ...)"
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
 def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[str | None, str, str]:
     """(outlet, side, basis): catalog, then file metadata, then the page's furniture, then the URL."""
     gaz = load_gazetteer()
     url = (entry.url if entry else None) or doc.url
     for name, basis in ((entry.outlet if entry else None, "catalog"), (doc.outlet, "metadata"), (hint, "text")):
         if name:
-            actor = gaz.outlet_for(name=name)
+            # "Islamic Resistance in Iraq (Telegram)", "Al-Akhbar (translated)": the medium or
+            # a note in brackets is not part of the name
+            bare = _BRACKETED.sub("", name).strip() or name
+            actor = gaz.outlet_for(name=bare)
             if actor:
                 return actor.name, actor.side, basis
             # A body that publishes its own statements (a ministry, a command) keeps the name
-            # it is given and speaks for its side; else the side of the site it is on.
-            actor = gaz.resolve(name, loose=False) or (gaz.outlet_for(url=url) if url else None)
-            return name, actor.side if actor else "unknown", basis
+            # it is given and speaks for its side; else the side of the site it is on; else it
+            # is a news outlet the gazetteer does not know, speaking in its own voice (media).
+            actor = gaz.resolve(bare, loose=False) or (gaz.outlet_for(url=url) if url else None)
+            return name, actor.side if actor else "media", basis
     if url:
         actor = gaz.outlet_for(url=url)
         if actor:
