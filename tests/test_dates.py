@@ -389,6 +389,30 @@ def test_a_labelled_date_line_with_a_time_heads_what_follows():
     assert prose[-1].date == datetime.date(2023, 10, 27)
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Statement (2) – Wednesday, 18 October 2023",
+        "Statement (2) – Wednesday, 3 Rabi' al-Thani 1445 / 18 October 2023",
+        "Post 14 | 18 October 2023, 21:40",
+        "Communique 7 — 18 October 2023, evening",
+        "Wednesday, 18 October 2023 - morning",
+    ],
+)
+def test_date_lines_with_numbered_labels_head_their_post(heading):
+    text = ("Statement (1) – Tuesday, 17 October 2023\nThe fighters struck the base this morning.\n"
+            f"{heading}\nThey hit the airfield with two drones at dawn today.")
+    got = find_dates(text, published=datetime.date(2023, 10, 25))
+    assert [d.date for d in got if d.text in ("this morning", "today")] == [
+        datetime.date(2023, 10, 17), datetime.date(2023, 10, 18)]
+
+
+def test_a_line_of_prose_with_a_date_inside_heads_nothing():
+    for line in ("He said: “We will strike on 18 October 2023", "Officials said on 18-10-2023 that rockets fell."):
+        got = find_dates(f"{line}\nRockets hit the base again today.", published=datetime.date(2023, 10, 25))
+        assert got[-1].date == datetime.date(2023, 10, 25)
+
+
 def test_february_29_in_a_year_without_one_does_not_break_inference():
     got, _ = infer_publication_date("The plan will be finished by 2027. Rockets hit the base on February 29, officials said.")
     assert got == datetime.date(2027, 1, 1)

@@ -418,13 +418,19 @@ def find_dates(text: str, *, published: datetime.date | None) -> list[DateMentio
     return _drop_foreign_weekdays(text, mentions)
 
 
-_LINE_LABEL = re.compile(r"[ \t]*(?:[A-Za-z]+[ \t]+){0,3}")  # "Statement posted ", "Update: " is not a label
-_LINE_TIME = re.compile(r"[ \t,.:|–—-]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*[A-Z]{2,4})?)?[ \t,.:|–—-]*")
+# A label before the date: a short run with no sentence punctuation or quotes ("Statement
+# posted ", "Statement (2) – ", "Post 14 | ", "Statement (1) – Wednesday, 3 Rabi' al-Thani 1445 / ").
+_LINE_LABEL = re.compile(r"[^\n.!?:\"“”]{0,60}")
+_LINE_TIME = re.compile(
+    r"[ \t,.:|–—-]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*[A-Z]{2,4})?"
+    r"|(?:morning|afternoon|evening|night))?[ \t,.:|–—-]*"
+)
 
 
 def _is_date_line(text: str, mention: DateMention) -> bool:
     """True for a day-precise absolute date alone on its line, with at most a short label and
-    a time ("Sunday 28-1-2024", "Statement posted Tuesday 24-10-2023, 23:05")."""
+    a time ("Sunday 28-1-2024", "Statement posted Tuesday 24-10-2023, 23:05", "Statement (3) –
+    Wednesday, 25 October 2023, evening")."""
     if mention.kind != "absolute" or mention.precision != "day" or mention.date is None:
         return False
     line_start = text.rfind("\n", 0, mention.start) + 1
