@@ -659,8 +659,18 @@ PAST_PERIOD = re.compile(
     r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>[\w-]+)\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
 # "the fourth attack in less than three weeks"
 IN_PERIOD = re.compile(r"\bin\s+(?:less than\s+|under\s+|just\s+|nearly\s+|about\s+)?(?P<n>[\w-]+)\s+(?P<unit>days|weeks|months|years)\b", re.I)
-# Both periods, without their groups, for the tally gates here and in tallies.py.
-PERIOD_WORDS = (PAST_PERIOD.pattern + "|" + IN_PERIOD.pattern).replace("?P<n>", "?:").replace("?P<unit>", "?:")
+# "in the two months before the attack", "in the three weeks leading up to the raid"
+BEFORE_PERIOD = re.compile(
+    r"\bin\s+the\s+(?:(?P<n>[\w-]+)\s+)?(?P<unit>days?|weeks?|months?|years?)\s+(?:before|preceding|prior\s+to|leading\s+up\s+to)\b",
+    re.I)
+# "between October 17 and October 24", "from 10 January to": a count over a span of dates
+BETWEEN_PERIOD = re.compile(
+    r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Za-z]+)?,?\s+(?:and|to|until|through)\s+", re.I)
+# "16 attacks in all" (not "in all of Iraq", "in all directions")
+IN_ALL = r"\bin\s+all\b(?!\s+(?:of|the|its|their|his|her|parts|areas|provinces|directions|cases)\b)"
+# The periods, without their groups, for the tally gates here and in tallies.py.
+PERIOD_WORDS = "|".join(p.pattern for p in (PAST_PERIOD, IN_PERIOD, BEFORE_PERIOD, BETWEEN_PERIOD)).replace(
+    "?P<n>", "?:").replace("?P<unit>", "?:") + "|" + IN_ALL
 _TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|" + PERIOD_WORDS, re.I)
 _TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from workbench.extract.claims import claimant_name_side
 from workbench.extract.context import ArticleContext
-from workbench.extract.events import IN_PERIOD, PAST_PERIOD, PERIOD_WORDS, target_side_in
+from workbench.extract.events import BEFORE_PERIOD, BETWEEN_PERIOD, IN_PERIOD, PAST_PERIOD, PERIOD_WORDS, target_side_in
 from workbench.numbers import parse_number
 from workbench.resources import load_yaml
 
@@ -21,10 +21,12 @@ __all__ = ["Tally", "extract_tallies"]
 
 _GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PERIOD_WORDS, re.I)
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_SINCE = re.compile(r"\bsince\b", re.I)
+_SINCE = re.compile(r"\bsince\b|" + BETWEEN_PERIOD.pattern, re.I)  # where the dates the count runs from are told
 _ONE_OF = re.compile(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
 _ELIDED = re.compile(r"(?=\s+(?:carried out|launched|conducted|claimed|staged)\s+(?:against|on|by|at)\b)", re.I)
 _TIMES_AFTER = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
+# "attacked at least 10 times in Iraq and three times in Syria": the second count shares the verb
+_AND_TIMES_BEFORE = re.compile(r"\btimes\s+(?:in|on|at|against)\s+(?:[\w’'-]+\s+){1,4}and\s+$", re.I)
 _ATTACKED_BEFORE = re.compile(r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+(?:\w+\s+){0,2}$", re.I)
 _NOUN_AFTER = re.compile(
     r"\s*(?:separate\s+|drone\s+|rocket\s+|missile\s+|hostile\s+|militia\s+|such\s+|other\s+){0,2}"
@@ -85,13 +87,17 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 noun = _ELIDED.match(text, q.end)  # "the attack is one of nearly 150 carried out against ..."
             if not noun:
                 continue
-            if noun.re is _TIMES_AFTER and not _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 40), q.start):
+            if noun.re is _TIMES_AFTER and not (
+                _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 40), q.start)
+                or (_AND_TIMES_BEFORE.search(text, max(sent.start, q.start - 50), q.start)
+                    and any(t.start >= sent.start for t in out))
+            ):
                 continue  # "five times" counts attacks only after "attacked"/"came under attack"
             since = [d for d in ctx.dates if d.kind == "since" and sent.start <= d.start < sent.end]
             if not since:  # "since the start of the war on Gaza in October"
                 m = _SINCE.search(text, sent.start, sent.end)
                 if m:
-                    since = [d for d in ctx.dates if m.end() <= d.start < min(sent.end, m.end() + 60) and d.date]
+                    since = [d for d in ctx.dates if m.start() <= d.start < min(sent.end, m.end() + 60) and d.date]
             since_date, since_precision = (since[0].date, since[0].precision) if since else _past_period(ctx, sent)
             rest = text[noun.end() : sent.end]
             found = _tally_target(ctx, noun.end(), sent.end) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
@@ -137,8 +143,9 @@ def _tally_target(ctx: ArticleContext, start: int, end: int) -> tuple[int, str] 
 
 
 def _past_period(ctx: ArticleContext, sent) -> tuple[object, str | None]:
-    """'11 attacks over the past two months': the count runs from that long before publication."""
-    m = PAST_PERIOD.search(ctx.text, sent.start, sent.end) or IN_PERIOD.search(ctx.text, sent.start, sent.end)
+    """'11 attacks over the past two months', 'in the two months before the raid': the count runs
+    from that long before publication."""
+    m = next((m for p in (PAST_PERIOD, IN_PERIOD, BEFORE_PERIOD) if (m := p.search(ctx.text, sent.start, sent.end))), None)
     if m is None or ctx.published is None:
         return None, None
     n = parse_number(m.group("n")) if m.group("n") else 1
