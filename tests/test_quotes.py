@@ -398,7 +398,7 @@ def _article_speakers(text: str) -> list[tuple[str, str | None, str]]:
         # an acronym the article defines names the body it was defined for
         ("A drone was shot down on Tuesday, the Kurdistan Region’s Counter-Terrorism Directorate (CTD) said.\n"
          "“The drone was loaded with explosives and came from the south,” the CTD said in a statement.",
-         "Counter-Terrorism Directorate", "iraq_gov"),
+         "Kurdistan Region Counter-Terrorism Directorate", "iraq_gov"),  # the gazetteer's name for it
         # "the consulate": the body named earlier whose name holds the noun
         ("The US Consulate General in Erbil said on X that it condemned the attack.\n"
          "“We stand with our partners against those who threaten stability,” the consulate wrote.",
