@@ -322,7 +322,9 @@ def process_pool(workers: int, *, initializer=None, initargs: tuple = ()):
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["workbench.extract", "workbench.loader"])
+        # workbench._warm builds the lexicons and regexes once, in the forkserver: every
+        # worker forked from it starts with them (instead of ~0.9 s of CPU each).
+        ctx.set_forkserver_preload(["workbench.extract", "workbench.loader", "workbench._warm"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer, initargs=initargs)
 
 
