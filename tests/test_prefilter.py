@@ -45,7 +45,19 @@ def test_required_needles(pattern, flags, needles):
 
 def test_gates_have_needles():
     for name, gate in _gates().items():
-        assert isinstance(gate, Prefiltered) and gate.needles, name
+        assert isinstance(gate, Prefiltered) and gate.needles and gate.bit, name
+
+
+def test_shared_automaton_agrees_with_the_needle_regex():
+    """The one Aho-Corasick pass gives each gate the answer its own regex of needles gives."""
+
+    sentences = ["Rockets struck the base.", "He said nothing.", "Over the past two months, 11 attacks.",
+                 "Four were killed.", "KİLLED", "so far so good", "", "The UAV fell."]
+    for gate in _gates().values():
+        alone = Prefiltered(gate.pattern_)
+        assert not alone.bit
+        for s in sentences:
+            assert gate.may_match(s) == alone.may_match(s), (gate.pattern_.pattern[:30], s)
 
 
 WORDS = ["attack", "Attack", "KILLED", "since", "so far", "over the past two months", "hit", "Hit", "hits",

@@ -6,7 +6,10 @@ sentences hold none of its words. :func:`required_needles` reads a compiled patt
 syntax tree and works out a set of lower-case strings one of which every match must
 contain; :class:`Prefiltered` first looks for those strings in the lower-cased sentence
 (one regex of plain literals, which ``re`` scans in C by first character) and runs the
-original pattern only where one is found. The answer is always the original pattern's:
+original pattern only where one is found. With pyahocorasick installed, the needles of
+every gate are looked for in one pass (an Aho-Corasick automaton in C) and the answer kept
+per sentence, so the gates asking about the same sentence share it. The answer is always
+the original pattern's:
 
 * a needle is made only of ASCII characters read from literals of the pattern, lower-cased;
   a literal a case-insensitive pattern matches is then the same letter in either case, or
@@ -136,24 +139,84 @@ def required_needles(pattern: re.Pattern | str) -> frozenset[str] | None:
     return frozenset(n for n in need if not any(m != n and m in n for m in need))
 
 
+class _Shared:
+    """Every gate's needles in one Aho-Corasick automaton (pyahocorasick): one pass over a
+    lower-cased sentence tells which gates may match it, and the answer is kept for the next
+    gate asking about the same sentence."""
+
+    def __init__(self) -> None:
+        self.gates: list[Prefiltered] = []
+        self.automaton = None
+        self.cache: dict[str, int] = {}
+
+    def register(self, gate: "Prefiltered") -> int:
+        self.gates.append(gate)
+        self.automaton = None
+        self.cache.clear()
+        return 1 << (len(self.gates) - 1)
+
+    def _build(self):
+        import ahocorasick
+
+        bits: dict[str, int] = {}
+        for gate in self.gates:
+            for n in gate.needles or ():
+                bits[n] = bits.get(n, 0) | gate.bit
+        automaton = ahocorasick.Automaton()
+        for n, b in bits.items():
+            automaton.add_word(n, b)
+        automaton.make_automaton()
+        self.automaton = automaton
+        return automaton
+
+    def mask(self, s: str) -> int:
+        """Bits of the gates whose needles occur in ``s`` (all bits for an odd case fold)."""
+        m = self.cache.get(s)
+        if m is not None:
+            return m
+        automaton = self.automaton or self._build()
+        m = 0
+        for _end, b in automaton.iter(s.lower()):
+            m |= b
+        if _ODD.search(s) is not None:
+            m = -1
+        if len(self.cache) >= _CACHE_SIZE:
+            self.cache.clear()
+        self.cache[s] = m
+        return m
+
+
+_CACHE_SIZE = 4096
+try:
+    import ahocorasick as _ahocorasick  # noqa: F401
+
+    _SHARED: _Shared | None = _Shared()
+except ImportError:  # pragma: no cover - the regex of needles below does the same, slower
+    _SHARED = None
+
+
 class Prefiltered:
     """A compiled pattern whose ``search`` is first tried as a cheap substring check.
 
     ``search(s)`` returns exactly ``pattern.search(s)``; other attributes are the pattern's.
     """
 
-    __slots__ = ("pattern_", "needles", "_needle_re")
+    __slots__ = ("pattern_", "needles", "bit", "_needle_re")
 
-    def __init__(self, pattern: re.Pattern) -> None:
+    def __init__(self, pattern: re.Pattern, *, shared: bool = False) -> None:
         self.pattern_ = pattern
         self.needles = required_needles(pattern)
         self._needle_re = (
             re.compile("|".join(re.escape(n) for n in sorted(self.needles, key=lambda n: (-len(n), n))))
             if self.needles else None
         )
+        # A gate of the extractors (made once, at import) joins the shared automaton.
+        self.bit = _SHARED.register(self) if shared and _SHARED is not None and self.needles else 0
 
     def may_match(self, s: str) -> bool:
         """False only when ``pattern`` cannot match anywhere in ``s``."""
+        if self.bit:
+            return bool(_SHARED.mask(s) & self.bit)
         nr = self._needle_re
         return nr is None or nr.search(s.lower()) is not None or _ODD.search(s) is not None
 
@@ -170,4 +233,5 @@ class Prefiltered:
 
 
 def prefiltered(pattern: re.Pattern) -> Prefiltered:
-    return Prefiltered(pattern)
+    """``pattern`` as a gate sharing the one automaton of needles (made once per pattern)."""
+    return Prefiltered(pattern, shared=True)
