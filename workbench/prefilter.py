@@ -187,6 +187,7 @@ class _Shared:
 
 
 _CACHE_SIZE = 4096
+_MISSING = object()
 try:
     import ahocorasick as _ahocorasick  # noqa: F401
 
@@ -201,7 +202,7 @@ class Prefiltered:
     ``search(s)`` returns exactly ``pattern.search(s)``; other attributes are the pattern's.
     """
 
-    __slots__ = ("pattern_", "needles", "bit", "_needle_re")
+    __slots__ = ("pattern_", "needles", "bit", "_needle_re", "_found")
 
     def __init__(self, pattern: re.Pattern, *, shared: bool = False) -> None:
         self.pattern_ = pattern
@@ -212,6 +213,7 @@ class Prefiltered:
         )
         # A gate of the extractors (made once, at import) joins the shared automaton.
         self.bit = _SHARED.register(self) if shared and _SHARED is not None and self.needles else 0
+        self._found: dict[str, re.Match | None] = {}  # the answers for the last sentences asked about
 
     def may_match(self, s: str) -> bool:
         """False only when ``pattern`` cannot match anywhere in ``s``."""
@@ -221,9 +223,19 @@ class Prefiltered:
         return nr is None or nr.search(s.lower()) is not None or _ODD.search(s) is not None
 
     def search(self, s: str, *args):
-        if args or self.may_match(s):
+        if args:
             return self.pattern_.search(s, *args)
-        return None
+        if not self.may_match(s):
+            return None
+        # A sentence is often asked about twice (the tallies read every sentence in two passes).
+        found = self._found
+        m = found.get(s, _MISSING)
+        if m is _MISSING:
+            m = self.pattern_.search(s)
+            if len(found) >= _CACHE_SIZE:
+                found.clear()
+            found[s] = m
+        return m
 
     def __getattr__(self, name):
         return getattr(self.pattern_, name)
