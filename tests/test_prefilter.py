@@ -89,3 +89,16 @@ def test_odd_case_folds_go_to_the_pattern():
     assert gate.search("\u212aILL").group() == "\u212aILL"  # Kelvin sign
     assert Prefiltered(re.compile("since", re.I)).search("ſince")
     assert Prefiltered(re.compile("injur", re.I)).search("İnjured")
+
+
+def test_prefiltered_copies_and_pickles():
+    import copy
+    import pickle
+
+    from workbench.prefilter import prefiltered
+
+    gate = prefiltered(re.compile(r"kill|dead", re.I))
+    for other in (copy.deepcopy(gate), pickle.loads(pickle.dumps(gate))):
+        assert not other.bit  # a copy never uses the bits of the shared automaton
+        assert other.search("Two were killed").group() == "kill" and other.search("calm") is None
+        assert other.pattern == gate.pattern

@@ -237,7 +237,13 @@ class Prefiltered:
             found[s] = m
         return m
 
+    def __reduce__(self):
+        # A copy (another process's) never shares this process's automaton and its bits.
+        return (Prefiltered, (self.pattern_,))
+
     def __getattr__(self, name):
+        if name.startswith("__") or name in Prefiltered.__slots__:
+            raise AttributeError(name)  # not set yet (copy, unpickling): never the pattern's
         return getattr(self.pattern_, name)
 
     def __repr__(self) -> str:
