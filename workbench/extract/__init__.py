@@ -443,13 +443,14 @@ def extract_corpus(
         return _as_date(row.published)
 
     try:
-        first, used = _run_tasks([task(r, told(r)) for r in rows], hashes,
+        told_dates = [told(r) for r in rows]  # once per row: inferring a date reads the whole text
+        first, used = _run_tasks([task(r, d) for r, d in zip(rows, told_dates)], hashes,
                                  workers=workers, cache=cache, pool=pool, mapper=mapper)
         results = {r.article_id: x for r, x in zip(rows, first)}
         articles = articles.copy()
         if "published_basis" in articles.columns:
             refined = refine_publication_dates(
-                [(r.article_id, r.text, r.published_basis, told(r)) for r in rows],
+                [(r.article_id, r.text, r.published_basis, d) for r, d in zip(rows, told_dates)],
                 {aid: r.events for aid, r in results.items()},
             )
             again = [(r, h) for r, h in zip(rows, hashes) if r.article_id in refined]
