@@ -463,9 +463,8 @@ def extract_corpus(
                 pos = pd.Index(articles["article_id"]).get_indexer([r.article_id for r, _ in again])
                 published = articles["published"].copy()
                 basis = articles["published_basis"].copy()
-                for (row, _), p in zip(again, pos):
-                    published.iloc[p] = pd.Timestamp(refined[row.article_id][0])
-                    basis.iloc[p] = "inferred"
+                published.iloc[pos] = [pd.Timestamp(refined[row.article_id][0]) for row, _ in again]
+                basis.iloc[pos] = "inferred"
                 articles["published"] = published
                 articles["published_basis"] = basis
     finally:
