@@ -18,6 +18,7 @@ from functools import lru_cache
 from workbench.actors import Actor, load_gazetteer
 from workbench.extract.context import ArticleContext
 from workbench.numbers import Quantity, find_quantities
+from workbench.prefilter import prefiltered
 from workbench.resources import load_yaml
 
 __all__ = ["Claim", "extract_claims", "claimant_for", "claimant_name_side"]
@@ -72,7 +73,7 @@ def _lex() -> _Lexicon:
     )
 
 
-_GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion", re.I)
+_GATE = prefiltered(re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion", re.I))
 _BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
 _A_VICTIM = re.compile(r"\s+(an?|one)\s+(?=(?:[\w’'.-]+\s+){0,3}?(?:commander|leader|member|fighter|soldier|contractor|civilian|child|officer|official|man|woman|boy|girl|service member|militant|guard)s?\b)", re.I)
 _ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring)", re.I)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from workbench.extract.context import ArticleContext
 from workbench.places import compatible as places_compatible
+from workbench.prefilter import prefiltered
 from workbench.places import get_place, specificity
 from workbench.resources import load_yaml
 from workbench.schema import SIDES
@@ -139,7 +140,7 @@ def _lex() -> _Lexicon:
     t = d["triggers"]
     return _Lexicon(
         # Every trigger contains one of these stems (a test checks the lexicon against it).
-        gate=re.compile("|".join(d["gate_stems"]), re.I),
+        gate=prefiltered(re.compile("|".join(d["gate_stems"]), re.I)),
         verb=re.compile(rf"\b(?:{_alt(t['verb'])})\b", re.I),
         noun=re.compile(rf"\b(?:{_alt(t['noun'])})\b", re.I),
         reference=re.compile(rf"\b(?:{_alt(d['reference_before'])})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),

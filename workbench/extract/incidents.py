@@ -44,7 +44,7 @@ class EventRef:
 class Incident:
     """Events of one attack. Its date, place and weapons are computed once per new member."""
 
-    __slots__ = ("members", "order", "date", "precision", "location", "weapons")
+    __slots__ = ("members", "order", "date", "precision", "location", "weapons", "_sides")
 
     def __init__(self, members: list[EventRef] | None = None, order: int = 0) -> None:
         self.members: list[EventRef] = []
@@ -59,6 +59,7 @@ class Incident:
 
     def _refresh(self) -> None:
         ms = self.members
+        self._sides: dict[str, str] = {}  # side() per attribute, until the next member
         days = [m.date for m in ms if m.date and m.precision == "day"]
         if not days:
             days = [m.date for m in ms if m.date]
@@ -77,8 +78,11 @@ class Incident:
         return event_kind(self.side("attacker_side"), self.side("target_side"))
 
     def side(self, attr: str) -> str:
-        sides = [getattr(m, attr) for m in self.members if getattr(m, attr) != "unknown"]
-        return Counter(sides).most_common(1)[0][0] if sides else "unknown"
+        found = self._sides.get(attr)
+        if found is None:
+            sides = [getattr(m, attr) for m in self.members if getattr(m, attr) != "unknown"]
+            found = self._sides[attr] = Counter(sides).most_common(1)[0][0] if sides else "unknown"
+        return found
 
 
 def event_kind(attacker_side: str, target_side: str) -> str:

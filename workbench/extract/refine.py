@@ -41,15 +41,34 @@ def refine_publication_dates(
 
     ``articles``: (article_id, text, published_basis, published) for every article.
     """
-    anchors = []  # (date, kind, location, weapons) of day-precise events in dated articles
+    # Day-precise events at a specific place in dated articles, grouped by kind and place,
+    # latest first: the floor an event takes is the latest anchor that fits it, so each
+    # group is read from its latest anchor down to the first that fits (the same choice as
+    # trying every anchor, at a cost that does not grow with the corpus).
+    groups: dict[tuple[str, str], list[tuple[dt.date, tuple]]] = {}
     for aid, _text, basis, _pub in articles:
         if basis not in STATED_BASES:
             continue
         for e in events_by_article.get(aid, []):
             if e["date"] is not None and e["date_precision"] == "day" and _specific(e["location"]):
-                anchors.append((e["date"], event_kind(e["attacker_side"], e["target_side"]), e["location"], tuple(e["weapons"])))
-    if not anchors:
+                kind = event_kind(e["attacker_side"], e["target_side"])
+                groups.setdefault((kind, e["location"]), []).append((e["date"], tuple(e["weapons"])))
+    if not groups:
         return {}
+    for anchors in groups.values():
+        anchors.sort(key=lambda a: a[0], reverse=True)
+    locations_of: dict[str, list[str]] = {}
+    for kind, loc in groups:
+        locations_of.setdefault(kind, []).append(loc)
+    compatible_cache: dict[tuple[str, str], list[str]] = {}
+
+    def compatible_locations(kind: str, location: str) -> list[str]:
+        key = (kind, location)
+        found = compatible_cache.get(key)
+        if found is None:
+            found = compatible_cache[key] = [loc for loc in locations_of.get(kind, ()) if places_compatible(loc, location)]
+        return found
+
     out: dict[str, tuple[dt.date, str]] = {}
     for aid, text, basis, pub in articles:
         if basis in STATED_BASES:
@@ -66,17 +85,22 @@ def refine_publication_dates(
             kind = event_kind(e["attacker_side"], e["target_side"])
             told_day = e["date"] is not None and e["date_precision"] == "day" and not e.get("date_derived")
             weekday = e["date"].weekday() if told_day else None
-            candidates = []
-            for date, akind, loc, weapons in anchors:
-                if akind != kind or not places_compatible(loc, e["location"]) or not _weapons_ok(weapons, e["weapons"]):
-                    continue
-                if weekday is not None and date.weekday() != weekday:
-                    continue
-                floor = date + dt.timedelta(days=e.get("after_days") or 0)
-                if floor >= floor0:
-                    candidates.append((floor, date, loc))
-            if candidates:
-                chosen = max(candidates)
+            after = dt.timedelta(days=e.get("after_days") or 0)
+            best = None
+            for loc in compatible_locations(kind, e["location"]):
+                for date, weapons in groups[(kind, loc)]:
+                    floor = date + after
+                    if floor < floor0:
+                        break  # every later anchor of the group is older still
+                    if not _weapons_ok(weapons, e["weapons"]):
+                        continue
+                    if weekday is not None and date.weekday() != weekday:
+                        continue
+                    if best is None or (floor, date, loc) > best:
+                        best = (floor, date, loc)
+                    break  # the latest anchor of this place that fits
+            if best is not None:
+                chosen = best
                 break
         if chosen is None:
             continue

@@ -15,11 +15,12 @@ from workbench.extract.claims import claimant_name_side
 from workbench.extract.context import ArticleContext
 from workbench.extract.events import BEFORE_PERIOD, BETWEEN_PERIOD, IN_PERIOD, PAST_PERIOD, PERIOD_WORDS, target_side_in
 from workbench.numbers import parse_number
+from workbench.prefilter import prefiltered
 from workbench.resources import load_yaml
 
 __all__ = ["Tally", "extract_tallies"]
 
-_GATE = re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PERIOD_WORDS, re.I)
+_GATE = prefiltered(re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PERIOD_WORDS, re.I))
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _SINCE = re.compile(r"\bsince\b|" + BETWEEN_PERIOD.pattern, re.I)  # where the dates the count runs from are told
 _ONE_OF = re.compile(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
