@@ -153,7 +153,12 @@ def test_single_day_count_is_not_a_tally():
         ("The coalition said that one contractor was killed.", "Rudaw", "Operation Inherent Resolve", "us"),
         ("Our correspondent put the toll at 18 martyrs.", "Al Mayadeen", "Al-Mayadeen", "factions"),
         ("The Kurdistan Region's interior ministry gave a different account, saying that one civilian was killed.",
-         "Rudaw", "Kurdistan Region's interior ministry", "iraq_gov"),
+         "Rudaw", "Kurdistan Region interior ministry", "iraq_gov"),
+        # "the ministry": the body named before whose name holds the noun
+        ("The Kurdistan Region's interior ministry said a drone hit a hangar at the airport.\n"
+         "There were no casualties, according to the ministry.", "Rudaw", "Kurdistan Region interior ministry", "iraq_gov"),
+        ("The Kurdistan Region's Ministry of Interior said a drone fell near the airport. "
+         "The ministry said in a statement that there were no injuries.", "Rudaw", "Kurdistan Region Ministry of Interior", "iraq_gov"),
     ],
 )
 def test_unnamed_and_generic_claimants(text, outlet, claimant, side):
@@ -237,3 +242,29 @@ def test_the_teller_not_the_outlet_told_is_the_claimant():
     # "according to" and a subject before the verb are unchanged
     x = extraction("Two fighters were killed in the strike, the Popular Mobilization Forces told reporters.")
     assert x.claims[0]["claimant_side"] == "factions"
+
+
+@pytest.mark.parametrize(
+    "text, claimants",
+    [
+        # the subject before the verb, not a mention past the comma after it
+        ("Three US soldiers were killed and dozens were wounded in the drone attack, US Central Command said, "
+         "the first US troops killed by enemy fire in the war.",
+         [("US Central Command", "us"), ("US Central Command", "us")]),
+        ("Two American soldiers were killed in the attack on the base, US officials said, the first US military deaths there.",
+         [("US officials", "us")]),
+        # nor one in the next sentence
+        ("No soldiers were hurt in the attack, the coalition said.\nUS forces struck back on Friday.",
+         [("Operation Inherent Resolve", "us")]),
+        # "he said", "it said": the source of the sentence before
+        ("Pentagon press secretary John Kirby told reporters that two drones were shot down.\n"
+         "He said there were no injuries to US personnel.", [("Pentagon", "us")]),
+        ("The Popular Mobilization Forces said the strike hit a depot near al-Qaim. Four fighters were killed, it said.",
+         [("Popular Mobilization Forces", "factions")]),
+        # a mention inside a quote is not the subject of the verb after it
+        ("“US forces hit the launch site,” the Kataib Hezbollah spokesman said, adding that two fighters were killed.",
+         [("Kata'ib Hezbollah", "factions")]),
+    ],
+)
+def test_claimant_is_the_subject_of_the_attribution(text, claimants):
+    assert [(c["claimant"], c["claimant_side"]) for c in claims_of(text)] == claimants

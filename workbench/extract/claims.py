@@ -92,7 +92,7 @@ _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left
 _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _CITED = re.compile(r"\bcit(?:ed|ing|es)\s+(?P<y>.{2,60}?)\s+as\s+saying\b", re.I)
-_PRONOUN = re.compile(r"\b(?:he|she|they)\s*$", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|it)\s*$", re.I)
 _SOURCE_DESCRIPTOR = re.compile(r"\bthe (?:source|sources|official|officials|spokesman|spokesperson|statement)\b", re.I)
 _PUT_NUMBER = re.compile(r"(?:put|puts|putting|placed|estimated)\s+the\s+\w+(?:\s+toll)?", re.I)
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>.+)$")
@@ -130,7 +130,10 @@ _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X,
 def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
     """The actor that is the subject of a verb at ``pos``: named just before it (a person
     preferred over the body he speaks for), or at the start of the sentence."""
-    near = [m for m in ctx.mentions if m.start >= start and m.end <= pos and (pos - m.end <= _SUBJECT_REACH or m.start == start)]
+    near = [
+        m for m in ctx.mentions
+        if m.start >= start and m.end <= pos and (pos - m.end <= _SUBJECT_REACH or m.start == start) and ctx.quote_at(m.start) is None
+    ]
     if not near:
         return None
     persons = [m for m in near if m.actor.kind == "person"]
@@ -142,7 +145,7 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     m = _SUBJECT_NP.search(ctx.text, start, pos)
     if not m:
         return None
-    np_text = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+    np_text = _DETERMINER.sub("", m.group(1).strip())
     np_text = _NP_TAIL.sub("", np_text).strip(" ,")  # "American media outlets have since" -> "American media outlets"
     if not np_text or np_text.lower() in ("he", "she", "they", "it", "who", "which", "that"):
         return None
@@ -151,13 +154,40 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     actor = load_gazetteer().resolve(np_text)
     if actor is not None and actor.kind != "person":
         return actor.name, actor.side  # "the coalition", "security sources"
+    if _BARE_NOUN.fullmatch(np_text):
+        return _body_named_before(ctx, np_text, start)  # "the ministry", "the command"
+    return _claimant_words(_POSSESSIVE_S.sub("", np_text))
+
+
+def _claimant_words(name: str) -> tuple[str, str] | None:
     for side, pat in _lex().claimant_words:
-        if pat.search(np_text):
-            return np_text, side
+        if pat.search(name):
+            return name, side
+    return None
+
+
+def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, str] | None:
+    """(name, side) of the body named before ``pos`` whose name ends in ``noun``: "the ministry"
+    after "the Kurdistan Region's interior ministry said", "the command" after "US Central Command"."""
+    word = re.compile(rf"(?<![\w-]){re.escape(noun)}$", re.I)
+    known = [m for m in ctx.mentions if m.end <= pos and m.actor.kind not in ("person", "outlet") and word.search(m.text)]
+    named = None
+    pat = rf"((?:[A-Z][\w’'.-]*\s+)+(?:[a-z][\w-]*\s+){{0,2}}(?i:{re.escape(noun)})(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?)(?![\w-])"
+    for named in re.finditer(pat, ctx.text[:pos]):
+        pass
+    if known and (named is None or known[-1].start >= named.start(1)):
+        return known[-1].actor.name, known[-1].actor.side
+    if named is not None and ctx.quote_at(named.start(1)) is None:
+        return _claimant_words(_POSSESSIVE_S.sub("", _DETERMINER.sub("", named.group(1))))
     return None
 
 
 _TOLD = frozenset({"told", "tells", "telling"})
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+_BARE_NOUN = re.compile(r"[a-z]{4,}")
+_POSSESSIVE_S = re.compile(r"['’]s(?=\s)")  # "the Kurdistan Region's interior ministry" is the Kurdistan Region interior ministry
+_INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
 
 
 def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> tuple[Actor | None, str]:
@@ -177,6 +207,10 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         after = [x for x in ctx.mentions if m.end() <= x.start < m.end() + 60]
         if after:
             return _speaking_for(after[0].actor), "according to"
+        cut = _CLAUSE_END.search(text, m.end(), sent.end)
+        generic = _generic_subject(ctx, m.end(), cut.start() if cut else sent.end)
+        if generic:  # "according to the ministry"
+            return None, f"generic:{generic[0]}|{generic[1]}"
     cited = _CITED.search(text, sent.start, sent.end)
     if cited and cited.start() < pos:
         actor = _subject_before(ctx, sent.start, cited.start())
@@ -186,10 +220,9 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
     for v in reversed(verbs):
         before = text[sent.start : v.start()]
         if _PRONOUN.search(before):
-            prior = [qq for qq in ctx.quotes if qq.end <= v.start() and getattr(qq, "speaker", None)]
-            actor = load_gazetteer().resolve(prior[-1].speaker) if prior else None
-            if actor:
-                return _speaking_for(actor), "pronoun"
+            actor, basis = _referent(ctx, sent, v.start(), carry)
+            if basis != "outlet":
+                return actor, basis
         if _SOURCE_DESCRIPTOR.search(before[-40:]):
             prior = [x for x in ctx.mentions if x.end <= v.start() and x.actor.kind == "group"]
             if prior:
@@ -213,6 +246,10 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
         before_v = [x for x in ctx.mentions if v.start() - 50 <= x.start < v.start() and x.start > pos]
+        if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
+            actor, basis = _referent(ctx, sent, v.start(), carry)  # "..., it said."
+            if basis != "outlet":
+                return actor, basis
         if v.group().lower() in _TOLD:
             # "..., a security source told Shafaq News": the teller, not the outlet told.
             if before_v:
@@ -220,21 +257,22 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
             if generic:
                 return None, f"generic:{generic[0]}|{generic[1]}"
-        after = [x for x in ctx.mentions if v.end() <= x.start < v.end() + 40] or before_v[:1]
-        if after:
-            return _speaking_for(after[0].actor), "subject"
+        # ", said the Pentagon" (inverted), else "..., U.S. Central Command said, the first ..."
+        # (the subject before the verb, never a mention past a comma or in the next sentence)
+        inverted = [x for x in ctx.mentions if v.end() <= x.start < sent.end and _INVERTED_GAP.fullmatch(text, v.end(), x.start)]
+        if inverted:
+            return _speaking_for(inverted[0].actor), "subject"
+        subject = _subject_before(ctx, max(pos + 1, v.start() - 50), v.start())
+        if subject is not None:
+            return _speaking_for(subject), "subject"
         generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
     # The source named in the sentence before, in the same paragraph, still speaks.
     if carry:
-        si = ctx.sentence_of(pos)
-        if si > 0:
-            prev = ctx.sentences[si - 1]
-            if ctx.text.find("\n", prev.end, sent.start) < 0:
-                actor, basis = claimant_for(ctx, prev, prev.end, carry=False)
-                if basis not in ("outlet",):
-                    return actor, basis
+        actor, basis = _previous_source(ctx, sent, same_paragraph=True)
+        if basis != "outlet":
+            return actor, basis
     # A tweet or statement signed on the next line: "— OIR Spokesman Col. Wayne Marotto".
     ps, pe = ctx.paragraph_bounds(pos)
     nxt_end = text.find("\n", pe + 1)
@@ -249,6 +287,31 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         actor = load_gazetteer().outlet_for(name=ctx.outlet)
         if actor:
             return actor, "outlet"
+    return None, "outlet"
+
+
+def _previous_source(ctx: ArticleContext, sent, *, same_paragraph: bool) -> tuple[Actor | None, str]:
+    """The source of the sentence before ``sent`` (in its paragraph, or the paragraph before)."""
+    si = ctx.sentence_of(sent.start)
+    if si == 0:
+        return None, "outlet"
+    prev = ctx.sentences[si - 1]
+    if same_paragraph and ctx.text.find("\n", prev.end, sent.start) >= 0:
+        return None, "outlet"
+    return claimant_for(ctx, prev, prev.end, carry=False)
+
+
+def _referent(ctx: ArticleContext, sent, pos: int, carry: bool) -> tuple[Actor | None, str]:
+    """Whom "he/she/it/they said" refers to: the source of the sentence before, else the
+    speaker of the last quote before ``pos``."""
+    if carry:
+        actor, basis = _previous_source(ctx, sent, same_paragraph=False)
+        if basis != "outlet":
+            return actor, basis if basis.startswith("generic:") else "pronoun"
+    prior = [qq for qq in ctx.quotes if qq.end <= pos and getattr(qq, "speaker", None)]
+    actor = load_gazetteer().resolve(prior[-1].speaker) if prior else None
+    if actor:
+        return _speaking_for(actor), "pronoun"
     return None, "outlet"
 
 
