@@ -47,7 +47,7 @@ def test_claim_numbers_and_victims(text, outcome, low, high, qualifier, victim_s
         ("Four fighters were killed, the Popular Mobilization Forces said.", "Popular Mobilization Forces", "factions"),
         ("According to Sabereen News, six American soldiers were wounded.", "Sabereen News", "factions"),
         ("Russia’s Sputnik cited Syrian sources as saying that nine US soldiers were injured.", "Sputnik", "russia"),
-        ("Pentagon press secretary John Kirby said there were no injuries.", "Pentagon", "us"),
+        ("John Kirby, the Pentagon press secretary, said there were no injuries.", "Pentagon", "us"),
         ("Kataib Hezbollah said two of its members were killed in the strike.", "Kata'ib Hezbollah", "factions"),
         ("Two civilians were wounded in the blast.", "Reuters", "media"),
     ],
@@ -258,7 +258,7 @@ def test_the_teller_not_the_outlet_told_is_the_claimant():
          [("Operation Inherent Resolve", "us")]),
         # "he said", "it said": the source of the sentence before
         ("Pentagon press secretary John Kirby told reporters that two drones were shot down.\n"
-         "He said there were no injuries to US personnel.", [("Pentagon", "us")]),
+         "He said there were no injuries to US personnel.", [("John Kirby", "us")]),
         ("The Popular Mobilization Forces said the strike hit a depot near al-Qaim. Four fighters were killed, it said.",
          [("Popular Mobilization Forces", "factions")]),
         # a mention inside a quote is not the subject of the verb after it
@@ -268,3 +268,20 @@ def test_the_teller_not_the_outlet_told_is_the_claimant():
 )
 def test_claimant_is_the_subject_of_the_attribution(text, claimants):
     assert [(c["claimant"], c["claimant_side"]) for c in claims_of(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # the spokesman named in full right before the verb is the source nearest the number
+        ("Pentagon press secretary John Kirby said two soldiers were wounded.", "John Kirby"),
+        ("No service members were hurt, Pentagon press secretary John Kirby told reporters.", "John Kirby"),
+        ("The spokesman for the armed forces commander, Maj. Gen. Yehia Rasool, condemned the strikes, "
+         "saying they killed one soldier.", "Yehia Rasool"),
+        # his body named between him and the verb, or his surname alone: the body's number
+        ("John Kirby, the Pentagon press secretary, said two soldiers were wounded.", "Pentagon"),
+        ("Kirby said two soldiers were wounded in the attack.", "Pentagon"),
+    ],
+)
+def test_spokesman_or_his_body_whichever_is_nearest(text, claimant):
+    assert [c["claimant"] for c in claims_of(text)] == [claimant]

@@ -123,13 +123,18 @@ _NP_TAIL = re.compile(r"(?:\s+(?:have|has|had|since|also|later|then|previously|r
 _CORRESPONDENT = re.compile(r"(?:our|its|the|a)?\s*(?:\w+\s+)?(?:correspondent|reporter)s?", re.I)
 _PARTICIPLE_ATTR = re.compile(r"\w+ing$", re.I)
 # The subject phrase that opens a sentence, up to its main verb.
-_SENTENCE_SUBJECT = re.compile(r"\s*(.{3,80}?)\s+(?:gave|issued|released|offered|provided|put|published|denied|confirmed|reported|announced|said|told|put|updated|raised|revised|added)\b", re.I)
+_SENTENCE_SUBJECT = re.compile(r"\s*(.{3,120}?)\s+(?:gave|issued|released|offered|provided|put|published|denied|confirmed|reported|announced|said|told|put|updated|raised|revised|added|condemned|denounced|accused|blamed|warned)\b", re.I)
 _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X, a spokesman for Y, said")
 
 
+_ARTICLE_AL = re.compile(r"\b(?:al|el)[-‐‑ ]", re.I)
+
+
 def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
-    """The actor that is the subject of a verb at ``pos``: named just before it (a person
-    preferred over the body he speaks for), or at the start of the sentence."""
+    """The source that is the subject of a verb at ``pos``: named just before it, or at the
+    start of the sentence. Of a spokesman and his body, the one named nearest the verb: the
+    spokesman named in full right before it, else his body (named between, or implied when he
+    is named by his surname alone)."""
     near = [
         m for m in ctx.mentions
         if m.start >= start and m.end <= pos and (pos - m.end <= _SUBJECT_REACH or m.start == start) and ctx.quote_at(m.start) is None
@@ -137,7 +142,11 @@ def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
     if not near:
         return None
     persons = [m for m in near if m.actor.kind == "person"]
-    return (persons or near)[-1].actor
+    m = (persons or near)[-1]
+    if m.actor.kind == "person" and len(_ARTICLE_AL.sub("", m.text).split()) >= 2:
+        if not any(x.actor.kind != "person" and m.end <= x.start and x.end <= pos for x in near):
+            return m.actor  # "Pentagon press secretary John Kirby said": the nearest source is he
+    return _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
 
 
 def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, str] | None:
@@ -229,7 +238,7 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
                 return prior[-1].actor, "descriptor"
         actor = _subject_before(ctx, sent.start, v.start())
         if actor:
-            return _speaking_for(actor), "subject"
+            return actor, "subject"
         generic = _generic_subject(ctx, max(sent.start, v.start() - 60), v.start())
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
@@ -239,32 +248,26 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             if head:
                 actor = _subject_before(ctx, sent.start, sent.start + head.end(1) - sent.start)
                 if actor:
-                    return _speaking_for(actor), "subject"
+                    return actor, "subject"
                 generic = _generic_subject(ctx, sent.start, head.end(1))
                 if generic:
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
-        before_v = [x for x in ctx.mentions if v.start() - 50 <= x.start < v.start() and x.start > pos]
         if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
             actor, basis = _referent(ctx, sent, v.start(), carry)  # "..., it said."
             if basis != "outlet":
                 return actor, basis
-        if v.group().lower() in _TOLD:
-            # "..., a security source told Shafaq News": the teller, not the outlet told.
-            if before_v:
-                return _speaking_for(before_v[-1].actor), "subject"
-            generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
-            if generic:
-                return None, f"generic:{generic[0]}|{generic[1]}"
-        # ", said the Pentagon" (inverted), else "..., U.S. Central Command said, the first ..."
-        # (the subject before the verb, never a mention past a comma or in the next sentence)
-        inverted = [x for x in ctx.mentions if v.end() <= x.start < sent.end and _INVERTED_GAP.fullmatch(text, v.end(), x.start)]
-        if inverted:
-            return _speaking_for(inverted[0].actor), "subject"
+        # ", said the Pentagon" (inverted; but "..., a source told Shafaq News": the teller, not the
+        # outlet told), else the subject before the verb ("..., U.S. Central Command said, the
+        # first ..."), never a mention past a comma or in the next sentence.
+        if v.group().lower() not in _TOLD:
+            inverted = [x for x in ctx.mentions if v.end() <= x.start < sent.end and _INVERTED_GAP.fullmatch(text, v.end(), x.start)]
+            if inverted:
+                return _speaking_for(inverted[0].actor), "subject"
         subject = _subject_before(ctx, max(pos + 1, v.start() - 50), v.start())
         if subject is not None:
-            return _speaking_for(subject), "subject"
+            return subject, "subject"
         generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
