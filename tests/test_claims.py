@@ -285,3 +285,27 @@ def test_claimant_is_the_subject_of_the_attribution(text, claimants):
 )
 def test_spokesman_or_his_body_whichever_is_nearest(text, claimant):
     assert [c["claimant"] for c in claims_of(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text, claimants",
+    [
+        # "the Resistance", "the group": the faction last named
+        ("Kataib Hezbollah claimed a drone attack on the base.\n"
+         "In a statement on Telegram, the group said the drone left several soldiers dead.", ["Kata'ib Hezbollah"]),
+        ("The Islamic Resistance in Iraq claimed the attack on Monday.\n"
+         "The Resistance said the operation had killed a number of occupation soldiers.", ["Islamic Resistance in Iraq"]),
+        # a relative clause whose subject speaks attributes only itself
+        ("The raid came days after the drone attack that killed three American soldiers, and after strikes "
+         "that the Iraqi government said hit a clinic.", ["Reuters"]),
+        ("The strikes, which the Pentagon said destroyed nine depots, answered a rocket attack that killed a contractor.",
+         ["Reuters"]),
+        # ... but governs what it says itself
+        ("The jets hit depots that the Iraqi government said killed 16 people.", ["Iraqi government"]),
+        # "which US officials claim killed ..."
+        ("Tehran denied any role in the drone attack, which US officials claim killed three American soldiers.",
+         ["US officials"]),
+    ],
+)
+def test_group_nouns_and_relative_clauses(text, claimants):
+    assert [c["claimant"] for c in claims_of(text)] == claimants

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from workbench.actors import Actor, load_gazetteer
 from workbench.extract.context import ArticleContext
+from workbench.extract.people import last_faction
 from workbench.numbers import Quantity, find_quantities
 from workbench.resources import load_yaml
 
@@ -53,6 +54,7 @@ class _Lexicon:
     victim_modifiers: tuple[tuple[str, re.Pattern], ...]
     backers: tuple[tuple[str, re.Pattern], ...]
     claimant_words: tuple[tuple[str, re.Pattern], ...]
+    group_nouns: frozenset[str]  # "the group", "the Resistance": the faction last named
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,7 @@ def _lex() -> _Lexicon:
         victim_modifiers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_modifiers"].items()),
         backers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_backers"].items()),
         claimant_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["claimant_words"].items()),
+        group_nouns=frozenset(w.lower() for w in load_yaml("speech.yaml")["descriptors"]["group"]),
     )
 
 
@@ -164,6 +167,8 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     if actor is not None and actor.kind != "person":
         return actor.name, actor.side  # "the coalition", "security sources"
     if _BARE_NOUN.fullmatch(np_text):
+        if np_text.lower() in _lex().group_nouns:  # "the group", "the Resistance"
+            return _faction_before(ctx, start)
         return _body_named_before(ctx, np_text, start)  # "the ministry", "the command"
     return _claimant_words(_POSSESSIVE_S.sub("", np_text))
 
@@ -173,6 +178,11 @@ def _claimant_words(name: str) -> tuple[str, str] | None:
         if pat.search(name):
             return name, side
     return None
+
+
+def _faction_before(ctx: ArticleContext, pos: int) -> tuple[str, str] | None:
+    actor = last_faction([m for m in ctx.mentions if ctx.quote_at(m.start) is None], pos)
+    return (actor.name, actor.side) if actor is not None else None
 
 
 def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, str] | None:
@@ -194,8 +204,10 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
 _TOLD = frozenset({"told", "tells", "telling"})
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?]")
-_BARE_NOUN = re.compile(r"[a-z]{4,}")
+_BARE_NOUN = re.compile(r"[A-Za-z][a-z]{3,}")
 _POSSESSIVE_S = re.compile(r"['’]s(?=\s)")  # "the Kurdistan Region's interior ministry" is the Kurdistan Region interior ministry
+# A relative clause whose subject speaks ("strikes that the government said ...") attributes only itself.
+_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
 _INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
 
 
@@ -227,6 +239,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return actor, "cited"
     verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos)]
     for v in reversed(verbs):
+        if _RELATIVE_SUBJECT.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
+            continue  # "The strikes, which the Pentagon said hit nine sites, answered an attack that killed ..."
         before = text[sent.start : v.start()]
         if _PRONOUN.search(before):
             actor, basis = _referent(ctx, sent, v.start(), carry)
@@ -254,6 +268,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
+        if _RELATIVE_SUBJECT.search(text, pos, v.start()):
+            continue  # "... killed three soldiers, days after strikes that the ministry said hit ..."
         if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
             actor, basis = _referent(ctx, sent, v.start(), carry)  # "..., it said."
             if basis != "outlet":

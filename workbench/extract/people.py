@@ -28,7 +28,7 @@ from typing import Any, Sequence
 from workbench.actors import Actor, Mention
 from workbench.resources import load_yaml
 
-__all__ = ["Person", "PersonMention", "Registry", "build_registry", "person_mentions", "side_from_words"]
+__all__ = ["Person", "PersonMention", "Registry", "build_registry", "last_faction", "person_mentions", "side_from_words"]
 
 
 @dataclass(frozen=True)
@@ -311,7 +311,8 @@ def _affiliation(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]], 
     return None
 
 
-def _last_faction(mentions: Sequence[Mention], pos: int) -> Actor | None:
+def last_faction(mentions: Sequence[Mention], pos: int) -> Actor | None:
+    """The faction (else group) named last before ``pos`` ("the movement's spokesman")."""
     before = [m.actor for m in mentions if m.end <= pos]
     for kinds in (("faction",), ("group",)):
         for actor in reversed(before):
@@ -401,7 +402,7 @@ def _candidate(text: str, piece: list[re.Match[str]], mentions, gaz_spans, v: _V
         role = " ".join(_norm(w) for w in words[:cut]).strip() or None
     aff = _affiliation(mentions, [(pre_a, run_a), (app_end, app_end + len(app) + 2)], last_first=True)
     if aff is None and v.group_possessive.search(" ".join((pre, app))):
-        aff = _last_faction(mentions, run_a)  # "the movement's spokesman": the faction last named
+        aff = last_faction(mentions, run_a)  # "the movement's spokesman": the faction last named
     verb = bool(v.verb_after.match(text, app_end)) or bool(v.verb_before.search(text, max(0, run_a - 40), run_a))
     if verb and not (titled or role) and _PLACE_BEFORE.search(text, max(0, run_a - 12), run_a):
         verb = False  # "the reporter in Deir Ezzor said": a place
