@@ -309,3 +309,60 @@ def test_spokesman_or_his_body_whichever_is_nearest(text, claimant):
 )
 def test_group_nouns_and_relative_clauses(text, claimants):
     assert [c["claimant"] for c in claims_of(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a determiner counts a victim noun; "some" is an untold number
+        ("A member of Kataib Hezbollah was killed in the strike.", [("killed", 1, 1, "exact", "factions")]),
+        ("An American contractor died of a heart attack while sheltering.", [("killed", 1, 1, "exact", "us")]),
+        ("The strike resulted in some enemy killed, US Central Command said.", [("killed", None, None, "vague", "factions")]),
+        # words between the number and its outcome that do not part them
+        ("More than 100 US troops were later diagnosed with brain injuries.", [("injured", 101, None, "over", "us")]),
+        ("At least 34 soldiers had been assessed for possible traumatic brain injuries.",
+         [("injured", 34, None, "at_least", "us")]),
+        ("Two Iraqi soldiers serving in an air defense unit had been lightly wounded.",
+         [("injured", 2, 2, "exact", "iraq_gov")]),
+        ("Baghdad said 16 people, including civilians, were killed in the strikes.", [("killed", 16, 16, "exact", "civilians")]),
+        # "left N X with injuries"
+        ("The rockets left 21 American personnel with minor injuries.", [("injured", 21, 21, "exact", "us")]),
+        ("The barrage hit the base, leaving several service members with concussion symptoms.",
+         [("injured", None, None, "vague", "us")]),
+        # "the number of X martyred ... has risen to N"
+        ("The number of PMF members martyred in the strikes near the border has risen to 27.",
+         [("killed", 27, 27, "exact", "factions")]),
+        # "X mourned N of its fighters"
+        ("Kataib Hezbollah mourned two of its fighters on Tuesday.", [("killed", 2, 2, "exact", "factions")]),
+        # "causing injuries to X": an untold number
+        ("The drones hit the base, causing minor injuries to coalition forces.", [("injured", None, None, "vague", "us")]),
+        # a second object of the outcome, on another side, is another claim
+        ("The rocket wounded four American soldiers and two Iraqi soldiers.",
+         [("injured", 4, 4, "exact", "us"), ("injured", 2, 2, "exact", "iraq_gov")]),
+        ("The attack killed three soldiers and two others were wounded.",
+         [("killed", 3, 3, "exact", "us"), ("injured", 2, 2, "exact", "us")]),
+        # not claims
+        ("A drone killed three people in the car.", [("killed", 3, 3, "exact", "unknown")]),
+        ("Thousands mourned the commander at his funeral.", []),
+        ("The strike was carried out without causing casualties among civilians.", []),
+        ("A spokesman said the convoy was hit.", []),
+    ],
+)
+def test_counts_told_in_other_words(text, expected):
+    got = [(c["outcome"], c["low"], c["high"], c["qualifier"], c["victim_side"]) for c in claims_of(text)]
+    assert got == expected
+
+
+def test_claimants_of_counts_told_in_other_words():
+    assert [c["claimant"] for c in claims_of("Baghdad said 16 people, including civilians, were killed.")] == ["Iraqi government"]
+    assert [c["claimant"] for c in claims_of("Kataib Hezbollah mourned two of its fighters on Tuesday.")] == ["Kata'ib Hezbollah"]
+    # "although X claimed ..." is X's own clause
+    x = claims_of("More than 100 US troops were later diagnosed with brain injuries, although the president claimed nobody was hurt.")
+    assert x[0]["claimant"] == "Reuters"
+    # "according to the same source": the source named before
+    x = claims_of("An Iraqi security source said a missile hit the base.\n"
+                  "According to the same source, there were no casualties among the Iraqi forces.")
+    assert [(c["claimant"], c["claimant_side"]) for c in x] == [("Iraqi security source", "iraq_gov")]
+    # an unnamed source of untold side
+    x = claims_of("The missiles hit the base, causing casualties among the American forces, according to informed sources.")
+    assert [(c["claimant"], c["claimant_side"]) for c in x] == [("informed sources", "unknown")]

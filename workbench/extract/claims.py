@@ -55,6 +55,12 @@ class _Lexicon:
     backers: tuple[tuple[str, re.Pattern], ...]
     claimant_words: tuple[tuple[str, re.Pattern], ...]
     group_nouns: frozenset[str]  # "the group", "the Resistance": the faction last named
+    between: tuple[re.Pattern, ...]  # words between a number and its outcome that do not part them
+    determiner_count: re.Pattern  # "a member", "some enemy": group 1 the determiner
+    determiner_value: dict[str, tuple[int | None, str]]
+    left_with: re.Pattern  # "left 21 American personnel with ", up to the outcome
+    after_only: frozenset[str]  # outcome words counted only by a number after them
+    metonyms: dict[str, str]  # "Baghdad" (saying) -> "Iraqi government"
 
 
 @lru_cache(maxsize=1)
@@ -72,20 +78,36 @@ def _lex() -> _Lexicon:
         backers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_backers"].items()),
         claimant_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["claimant_words"].items()),
         group_nouns=frozenset(w.lower() for w in load_yaml("speech.yaml")["descriptors"]["group"]),
+        between=(re.compile(rf"\b(?:{_alt(d['between_phrases'])})\b", re.I), *(re.compile(p, re.I) for p in d["between_patterns"])),
+        determiner_count=re.compile(
+            rf"(?<![\w’'-])({_alt(w for ws in d['determiner_counts'].values() for w in ws)})\s+"
+            rf"(?=((?:[\w’'.-]+\s+){{0,3}}?)(?:{_alt(d['counted_nouns'])})s?(?![\w’'-]))",
+            re.I,
+        ),
+        determiner_value={
+            w.lower(): ((1, "exact") if kind == "exact_one" else (None, "vague"))
+            for kind, ws in d["determiner_counts"].items() for w in ws
+        },
+        after_only=frozenset(w.lower() for w in d["counted_after_only"]),
+        metonyms={k.lower(): v for k, v in d["metonyms"].items()},
+        left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
     )
 
 
-_GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion", re.I)
+_GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion|mourn", re.I)
 _BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
-_A_VICTIM = re.compile(r"\s+(an?|one)\s+(?=(?:[\w’'.-]+\s+){0,3}?(?:commander|leader|member|fighter|soldier|contractor|civilian|child|officer|official|man|woman|boy|girl|service member|militant|guard)s?\b)", re.I)
-_ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring)", re.I)
+_ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring|mourned)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
 _VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
 _STOP_BETWEEN = re.compile(
     r"[;:!?]|(?<![A-Z])\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
 )
-# Linking words allowed between a number and its outcome ("suffered from", "were being evaluated for").
-_LINK_BETWEEN = re.compile(r"\b(?:suffered from|were being evaluated for|being treated for|treated for|evaluated for)\b", re.I)
+# "the number of PMF members martyred in the strikes ... has risen to 27"
+_NUMBER_OF = re.compile(r"\b(?:number|toll)\s+of\s+", re.I)
+_TOLL_FAR = re.compile(r"[^.;:]{0,120}?\b(?:rose|risen|climbed|reached|increased|stands|stood)\s+(?:to|at)\s+$", re.I)
+# "causing minor injuries to coalition forces": an untold number (not "without causing ...")
+_CAUSING = re.compile(r"(?<!without )(?<!avoid )\b(?:causing|caused|inflicting|inflicted)\s+$", re.I)
+_AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
 _BOTH = re.compile(r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring)\b|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I)
@@ -96,7 +118,7 @@ _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _CITED = re.compile(r"\bcit(?:ed|ing|es)\s+(?P<y>.{2,60}?)\s+as\s+saying\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\s*$", re.I)
-_SOURCE_DESCRIPTOR = re.compile(r"\bthe (?:source|sources|official|officials|spokesman|spokesperson|statement)\b", re.I)
+_SOURCE_DESCRIPTOR = re.compile(r"\bthe (?:same )?(?:source|sources|official|officials|spokesman|spokesperson|statement)\b", re.I)
 _PUT_NUMBER = re.compile(r"(?:put|puts|putting|placed|estimated)\s+the\s+\w+(?:\s+toll)?", re.I)
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>.+)$")
 _SPOKES = re.compile(r"spokes|press secretary|press office", re.I)
@@ -163,7 +185,10 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
         return None
     if _CORRESPONDENT.fullmatch(np_text) and ctx.outlet:
         return ctx.outlet, ctx.outlet_side or "unknown"  # the outlet's own correspondent
-    actor = load_gazetteer().resolve(np_text)
+    if _SOURCE_DESCRIPTOR.fullmatch(m.group(1).strip()):
+        prior = _source_before(ctx, start)  # "according to the same source"
+        return (prior.name, prior.side) if prior else None
+    actor = load_gazetteer().resolve(_lex().metonyms.get(np_text.lower(), np_text))
     if actor is not None and actor.kind != "person":
         return actor.name, actor.side  # "the coalition", "security sources"
     if _BARE_NOUN.fullmatch(np_text):
@@ -171,6 +196,12 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
             return _faction_before(ctx, start)
         return _body_named_before(ctx, np_text, start)  # "the ministry", "the command"
     return _claimant_words(_POSSESSIVE_S.sub("", np_text))
+
+
+def _source_before(ctx: ArticleContext, pos: int) -> Actor | None:
+    """The source last named before ``pos`` ("an Iraqi security source"), for "the source"."""
+    prior = [x for x in ctx.mentions if x.end <= pos and x.actor.kind == "group"]
+    return prior[-1].actor if prior else None
 
 
 def _claimant_words(name: str) -> tuple[str, str] | None:
@@ -208,6 +239,7 @@ _BARE_NOUN = re.compile(r"[A-Za-z][a-z]{3,}")
 _POSSESSIVE_S = re.compile(r"['’]s(?=\s)")  # "the Kurdistan Region's interior ministry" is the Kurdistan Region interior ministry
 # A relative clause whose subject speaks ("strikes that the government said ...") attributes only itself.
 _RELATIVE_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
+_OWN_CLAUSE = re.compile(r"\b(?:that|which|whom|although|though|whereas|while|but)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
 _INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
 
 
@@ -225,12 +257,14 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return _speaking_for(actor), "quote"
     m = _ACCORDING.search(text, sent.start, sent.end)
     if m:
-        after = [x for x in ctx.mentions if m.end() <= x.start < m.end() + 60]
+        cut = _CLAUSE_END.search(text, m.end(), sent.end)
+        end = cut.start() if cut else sent.end
+        after = [x for x in ctx.mentions if m.end() <= x.start < min(end, m.end() + 60)]
         if after:
             return _speaking_for(after[0].actor), "according to"
-        cut = _CLAUSE_END.search(text, m.end(), sent.end)
-        generic = _generic_subject(ctx, m.end(), cut.start() if cut else sent.end)
-        if generic:  # "according to the ministry"
+        phrase = _DETERMINER.sub("", text[m.end() : end].strip())
+        generic = _generic_subject(ctx, m.end(), end) or (_claimant_words(phrase) if len(phrase.split()) <= 4 else None)
+        if generic:  # "according to the ministry", "according to informed sources"
             return None, f"generic:{generic[0]}|{generic[1]}"
     cited = _CITED.search(text, sent.start, sent.end)
     if cited and cited.start() < pos:
@@ -247,9 +281,9 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             if basis != "outlet":
                 return actor, basis
         if _SOURCE_DESCRIPTOR.search(before[-40:]):
-            prior = [x for x in ctx.mentions if x.end <= v.start() and x.actor.kind == "group"]
+            prior = _source_before(ctx, v.start())
             if prior:
-                return prior[-1].actor, "descriptor"
+                return prior, "descriptor"
         actor = _subject_before(ctx, sent.start, v.start())
         if actor:
             return actor, "subject"
@@ -268,8 +302,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
-        if _RELATIVE_SUBJECT.search(text, pos, v.start()):
-            continue  # "... killed three soldiers, days after strikes that the ministry said hit ..."
+        if _OWN_CLAUSE.search(text, pos, v.start()):
+            continue  # "... killed three soldiers, days after strikes that the ministry said hit ...", "although X claimed"
         if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
             actor, basis = _referent(ctx, sent, v.start(), carry)  # "..., it said."
             if basis != "outlet":
@@ -345,8 +379,9 @@ def claimant_name_side(ctx: ArticleContext, sent, pos: int) -> tuple[str | None,
     return ctx.outlet, ctx.outlet_side or "unknown"
 
 
-def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) -> tuple[str | None, str | None]:
-    """(victim words, side) for the noun phrase text[start:end]."""
+def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str, *, marked: bool = False) -> tuple[str | None, str | None]:
+    """(victim words, side) for the noun phrase text[start:end]; with ``marked``, only a side
+    its modifiers or a named actor tell ("American", "Iraqi security forces"), not its noun."""
     lex = _lex()
     np_text = ctx.text[start:end]
     words = lex.linking.sub(" ", np_text)
@@ -367,6 +402,8 @@ def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) 
     for side, pat in lex.victim_modifiers:
         if pat.search(words):
             return words, side
+    if marked:
+        return words, None
     best = None
     for side, pat in lex.victim_words:
         m = pat.search(words)
@@ -392,28 +429,77 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
             if om.end() <= q.start <= om.end() + 3:
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
-    # "the strike killed two commanders", "wounded three other civilians"
+    # "the strike killed two commanders", "killing a Kataib Hezbollah commander"
     if _ACTIVE_OUTCOME.fullmatch(om.group()):
-        one = _A_VICTIM.match(text, om.end(), sent.end)
-        if one:  # "killing a Kataib Hezbollah commander"
-            q = Quantity(one.start(1), one.end(1), one.group(1), 1, 1, "exact")
-            stop = _BREAK.search(text, one.end(), sent.end)
-            return q, (one.end(), stop.start() if stop else sent.end)
         for q in quantities:
             if om.end() < q.start <= om.end() + 3 and not text[om.end() : q.start].strip():
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
-    # "the death toll rose to 12"
+    if om.group().lower() in lex.after_only:
+        return None
+    # "the death toll rose to 12", "the number of members martyred ... has risen to 27"
+    number_of = _NUMBER_OF.search(text, max(sent.start, om.start() - 80), om.start())
     for q in quantities:
         if q.start > om.end() and _TOLL_TO.match(text, om.end(), q.start):
             return q, (om.end(), om.end())
+        if q.start > om.end() and number_of and _TOLL_FAR.match(text, om.end(), q.start):
+            return q, (number_of.end(), om.start())
+    # "left 21 American personnel with minor injuries"
+    left = lex.left_with.search(text, sent.start, om.start())
+    if left:
+        for q in quantities:
+            if q.start == left.start(1):
+                return q, (q.end, left.end(1))
     # A number before the outcome with only victims and linking verbs between.
     for q in reversed([q for q in quantities if q.end <= om.start()]):
         between = text[q.end : om.start()]
-        if len(between.split()) > 9 or lex.outcome.search(between) or _STOP_BETWEEN.search(_LINK_BETWEEN.sub(" ", between)):
+        for pat in lex.between:
+            between = pat.sub(" ", between)
+        if len(between.split()) > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
             break
         return q, (q.end, om.start())
+    # "causing minor injuries to coalition forces"
+    if _CAUSING.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
+        return Quantity(om.start(), om.start(), "", None, None, "vague"), (om.end(), om.end())
     return None
+
+
+def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, quantities, taken) -> tuple[Quantity, int] | None:
+    """A second object of the same active outcome, on another side: "wounded four American
+    service members and two members of the Iraqi security forces" (not "and two others were
+    wounded", which has its own outcome)."""
+    text = ctx.text
+    if not (_ACTIVE_OUTCOME.fullmatch(om.group()) and q.start > om.end()):
+        return None
+    gap = _AND_MORE.match(text, ve, sent.end)
+    if gap is None:
+        return None
+    q2 = next((x for x in quantities if x.start == gap.end() and id(x) not in taken), None)
+    if q2 is None:
+        return None
+    stop = _BREAK.search(text, q2.end, sent.end)
+    end = stop.start() if stop else sent.end
+    if _lex().outcome.search(text, q2.end, end) or _lex().linking.search(text, q2.end, end):
+        return None
+    first, second = _victim_side(ctx, q.end, ve, "unknown", marked=True)[1], _victim_side(ctx, q2.end, end, "unknown", marked=True)[1]
+    if first is None or second is None or first == second:
+        return None  # not told apart: one claim ("three soldiers and two policemen")
+    return q2, end
+
+
+def _determiner_counts(ctx: ArticleContext, sent, quantities: list[Quantity]) -> list[Quantity]:
+    """Counts told by a determiner before a counted noun ("a member of Kataib Hezbollah", "some
+    enemy"), where no number was read."""
+    lex = _lex()
+    out = []
+    for m in lex.determiner_count.finditer(ctx.text, sent.start, sent.end):
+        if any(q.start <= m.start(1) < q.end or m.start(1) <= q.start < m.end() for q in quantities):
+            continue
+        if lex.outcome.search(m.group(2)) or lex.linking.search(m.group(2)) or lex.attribution.search(m.group(2)):
+            continue  # "a drone killed three people": no noun phrase
+        low, qualifier = lex.determiner_value[m.group(1).lower()]
+        out.append(Quantity(m.start(1), m.end(1), m.group(1), low, low, qualifier))
+    return out
 
 
 def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int]]:
@@ -432,7 +518,7 @@ def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tu
 
 def _attribution_point(ctx: ArticleContext, s: int) -> int:
     """Where to look back from for the claimant: past a "put the number" phrase that starts the claim."""
-    m = _PUT_NUMBER.match(ctx.text, s)
+    m = _PUT_NUMBER.match(ctx.text, s) or _lex().attribution.match(ctx.text, s)  # "X mourned two of its men"
     return m.end() if m else s
 
 
@@ -449,6 +535,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         if not _GATE.search(sent.text):
             continue
         quantities = [q for q in ctx.quantities if sent.start <= q.start and q.end <= sent.end]
+        quantities = sorted(quantities + _determiner_counts(ctx, sent, quantities), key=lambda q: q.start)
         items: list[tuple[Quantity, str, tuple[int, int], int, int]] = []  # q, outcome, victim span, span start, span end
         for q, outcome, (ms, me), pos in _number_of_claims(ctx, sent):
             items.append((q, outcome, (pos, pos), ms, me))
@@ -471,6 +558,11 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     vs, ve = after.start(1), after.end(1)
             items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
             taken.add(id(q))
+            more = _coordinated(ctx, sent, om, q, ve, quantities, taken)
+            if more is not None:  # "wounded four American service members and two Iraqi soldiers"
+                q2, ve2 = more
+                items.append((q2, outcome, (q2.end, ve2), q2.start, ve2))
+                taken.add(id(q2))
         previous_side = None
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
             claimant, claimant_side = claimant_name_side(ctx, sent, _attribution_point(ctx, s))
