@@ -93,6 +93,7 @@ class _Vocab:
     max_pre: int
     max_app: int
     group_possessive: re.Pattern[str]  # "the group's", "the movement’s"
+    analyst_clause: re.Pattern[str]  # "who studies ..." after a name
 
 
 def _side_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -137,6 +138,7 @@ def _vocab() -> _Vocab:
         side_words=tuple((str(e["side"]), _side_pattern([str(w) for w in e["words"]])) for e in d["side_words"]),
         max_pre=int(p["max_premodifier_words"]),
         max_app=int(p["max_appositive_words"]),
+        analyst_clause=re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in p["analyst_clauses"]) + r")\b", re.I),
         group_possessive=re.compile(
             r"(?<![\w’'-])(?:the|its)\s+(?:" + "|".join(re.escape(w) for w in d["descriptors"]["group"]) + r")['’]s?(?![\w’'-])", re.I
         ),
@@ -281,6 +283,8 @@ def _appositive_after(text: str, b: int, v: _Vocab) -> str:
     if dot:
         seg = seg[: dot.start()]
     words = _WORD.findall(seg)
+    if v.analyst_clause.match(seg):
+        return " ".join(words[: v.max_app])  # "who studies armed groups at ...": its first words tell
     if not words or len(words) > v.max_app:
         return ""
     lows = [w.lower().strip(".") for w in words]
@@ -426,7 +430,8 @@ def _headline(text: str, pos: int) -> bool:
 
 
 def _person(c: _Cand) -> Person:
-    if c.role is not None and side_from_words(" ".join(x for x in (c.pre, c.app) if x)) == "media":
+    analyst = c.role is not None or bool(_vocab().analyst_clause.match(c.app))
+    if analyst and side_from_words(" ".join(x for x in (c.pre, c.app) if x)) == "media":
         side = "media"  # "a fellow at a Washington think tank": an analyst, whatever the body
     elif c.affiliation is not None:
         side = c.affiliation.side or "unknown"
