@@ -354,6 +354,11 @@ FOLLOWERS_AND_BODIES_CASES = [
      [("Iran’s mission to the UN", "iran")]),
     ("Iran's embassy in Baghdad said it was “not involved in any way in the attack”.",
      [("Iran's embassy in Baghdad", "iran")]),
+    # "a source in X" is an "X source"
+    ("A source in the Iraqi resistance told a TV channel that the strikes “will not change the equation”.",
+     [("Iraqi resistance source", "factions")]),
+    ("Sources close to Kataib Hezbollah said the group would “respond at the right time and place”.",
+     [("Kataib Hezbollah sources", "factions")]),
     # X itself still speaks
     ("Iran said it was “not involved in any way in the attack”.", [("Iran", "iran")]),
     ("Kataib Hezbollah said the bases were “legitimate targets from now on”.", [("Kata'ib Hezbollah", "factions")]),

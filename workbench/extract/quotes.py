@@ -214,6 +214,7 @@ class _Vocab:
     role_after: re.Pattern[str]  # "<mention> <role>" right after a mention
     not_possessor: re.Pattern[str]  # "’s deputy" right after a person mention
     body_of: re.Pattern[str]  # " supporters", "’s mission to the UN" right after a body's mention
+    source_in: re.Pattern[str]  # "a source in the " right before a body's mention
     leader_roles: tuple[str, ...]
     determiners: frozenset[str]
     trailing: frozenset[str]
@@ -256,6 +257,11 @@ def _vocab() -> _Vocab:
             r"\s+(?i:" + _alternation(d["followers"]) + r")(?![\w’'-])"
             r"|['’]s\s+(?i:" + _alternation(d["possessive_body"]) + r")(?![\w’'-])"
             r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
+        ),
+        source_in=re.compile(
+            r"(?<![\w’'-])(" + _alternation(w for w, c in desc_class.items() if c == "source") + r")\s+"
+            r"(?:in|within|inside|from|close\s+to)\s+(?:the\s+)?$",
+            re.I,
         ),
         leader_roles=tuple(w.lower() for w in d["leader_roles"]),
         determiners=frozenset(w.lower() for w in d["determiners"]),
@@ -377,6 +383,10 @@ class _Attributor:
         if body:  # "Hashd supporters", "Iran’s mission to the UN"
             name = self.text[m.start : body.end()]
             return _Attr(_Who(name, m.actor.side or "unknown", "descriptive"), "", m.start, body.end())
+        src = self.v.source_in.search(self.text, max(0, m.start - 40), m.start)
+        if src:  # "a source in the Iraqi resistance" is an "Iraqi resistance source"
+            name = f"{m.text} {src.group(1).lower()}"
+            return _Attr(_Who(name, m.actor.side or "unknown", "descriptive"), "", src.start(), m.end)
         role = self.role_around(m)
         if role:
             return self.role_holder(role, m)
