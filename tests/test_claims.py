@@ -366,3 +366,18 @@ def test_claimants_of_counts_told_in_other_words():
     # an unnamed source of untold side
     x = claims_of("The missiles hit the base, causing casualties among the American forces, according to informed sources.")
     assert [(c["claimant"], c["claimant_side"]) for c in x] == [("informed sources", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        # the dots of "U.S." do not end the victims
+        ("An earlier rocket attack on the airport wounded a U.S. service member.", "us"),
+        ("A rocket wounded a U.S. Army soldier near the gate.", "us"),
+        # victims told after the outcome: the shortest run that tells a side
+        ("The missile caused minor damage, and there were no casualties among the Iraqi forces stationed there.", "iraq_gov"),
+        ("There were no injuries to US personnel in those attacks.", "us"),
+    ],
+)
+def test_victims_past_abbreviations_and_after_the_outcome(text, side):
+    assert [c["victim_side"] for c in claims_of(text)] == [side]

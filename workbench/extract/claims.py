@@ -95,10 +95,10 @@ def _lex() -> _Lexicon:
 
 
 _GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion|mourn", re.I)
-_BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
+_BREAK = re.compile(r"[;:!?]|(?<!\b[A-Z])\.|,\s|\b(?:and|but|while|after|as)\b")  # not the dots of "U.S."
 _ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring|mourned)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
-_VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
+_VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)", re.I)
 _STOP_BETWEEN = re.compile(
     r"[;:!?]|(?<![A-Z])\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
 )
@@ -107,6 +107,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|toll)\s+of\s+", re.I)
 _TOLL_FAR = re.compile(r"[^.;:]{0,120}?\b(?:rose|risen|climbed|reached|increased|stands|stood)\s+(?:to|at)\s+$", re.I)
 # "causing minor injuries to coalition forces": an untold number (not "without causing ...")
 _CAUSING = re.compile(r"(?<!without )(?<!avoid )\b(?:causing|caused|inflicting|inflicted)\s+$", re.I)
+_WORD_END = re.compile(r"[\w.’'-]+")
 _AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
@@ -487,6 +488,18 @@ def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, 
     return q2, end
 
 
+def _victims_after(ctx: ArticleContext, pos: int, end: int) -> tuple[int, int] | None:
+    """The victims told after an outcome ("no injuries to US personnel", "no casualties among the
+    Iraqi forces stationed there"): the shortest run of up to four words that tells a side."""
+    m = _VICTIMS_AFTER.match(ctx.text, pos, end)
+    if m is None:
+        return None
+    for w in _WORD_END.finditer(ctx.text, m.start(1), m.end(1)):
+        if _victim_side(ctx, m.start(1), w.end(), "unknown")[1]:
+            return m.start(1), w.end()
+    return None
+
+
 def _determiner_counts(ctx: ArticleContext, sent, quantities: list[Quantity]) -> list[Quantity]:
     """Counts told by a determiner before a counted noun ("a member of Kataib Hezbollah", "some
     enemy"), where no number was read."""
@@ -553,9 +566,9 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if _BOTH.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
                 outcome = "casualties"  # "killed and wounded" told together
             if vs == ve or not text[vs:ve].strip(" “”\"'"):
-                after = _VICTIMS_AFTER.match(text, om.end(), sent.end)
-                if after and _victim_side(ctx, after.start(1), after.end(1), "unknown")[1]:
-                    vs, ve = after.start(1), after.end(1)
+                after = _victims_after(ctx, om.end(), sent.end)
+                if after is not None:
+                    vs, ve = after
             items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
             taken.add(id(q))
             more = _coordinated(ctx, sent, om, q, ve, quantities, taken)
