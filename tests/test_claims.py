@@ -381,3 +381,20 @@ def test_claimants_of_counts_told_in_other_words():
 )
 def test_victims_past_abbreviations_and_after_the_outcome(text, side):
     assert [c["victim_side"] for c in claims_of(text)] == [side]
+
+
+def test_a_lede_number_given_by_a_named_source_soon_after_is_that_source_claim():
+    text = ("A civilian contractor was killed and nine other people were wounded when rockets hit the airport, officials said.\n"
+            "The rockets landed at around 9 pm.\n"
+            "The coalition said that one civilian contractor was killed and nine others were wounded.")
+    got = [(c["claimant"], c["outcome"], c["low"]) for c in claims_of(text, outlet="Rudaw", side="media")]
+    assert got == [("Operation Inherent Resolve", "killed", 1), ("Operation Inherent Resolve", "injured", 9)]
+    # a party publishing its own release keeps its own claim beside a quote repeating it
+    text = ("The attack on the outpost killed three U.S. service members.\n"
+            "“Three American service members were killed,” Biden said.")
+    got = [c["claimant"] for c in claims_of(text, outlet="US Central Command", side="us")]
+    assert got == ["US Central Command", "Joe Biden"]
+    # a number far from the source's is the outlet's own
+    text = ("An earlier attack killed a civilian contractor.\nThe base was hit again.\nIt was struck twice.\n"
+            "Repairs began.\nThe coalition said one civilian contractor was killed in a later blast.")
+    assert [c["claimant"] for c in claims_of(text, outlet="Rudaw", side="media")] == ["Rudaw", "Operation Inherent Resolve"]

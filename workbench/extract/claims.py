@@ -599,17 +599,32 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     low=q.low, high=q.high, qualifier=q.qualifier, sentence=si,
                 )
             )
-    return _dedupe(found)
+    return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per claimant, victims and number: repeats in the same article are 'also' mentions."""
+_LEDE_REACH = 3  # sentences
+
+
+def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
+    """One claim per claimant, victims and number: repeats in the same article are 'also' mentions.
+    A number a news outlet (``outlet``) tells in its own voice that a named source gives in the
+    next few sentences is that source's claim (a lede summing up "... officials said" before
+    naming them); a party publishing its own release keeps its claims."""
+
+    def what(c: Claim) -> tuple:
+        return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier)
+
+    def sourced_soon(c: Claim) -> bool:
+        return any(
+            o.claimant != outlet and what(o) == what(c) and 0 < o.sentence - c.sentence <= _LEDE_REACH
+            for o in claims
+        )
+
     seen: set[tuple] = set()
     out = []
     for c in sorted(claims, key=lambda c: c.start):
-        outcome = "zero" if c.qualifier == "none" else c.outcome
-        key = (c.claimant, c.victim_side, outcome, c.low, c.high, c.qualifier)
-        if key in seen:
+        key = (c.claimant, *what(c))
+        if key in seen or (outlet is not None and c.claimant == outlet and c.low is not None and sourced_soon(c)):
             continue
         seen.add(key)
         out.append(c)
