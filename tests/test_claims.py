@@ -398,3 +398,23 @@ def test_a_lede_number_given_by_a_named_source_soon_after_is_that_source_claim()
     text = ("An earlier attack killed a civilian contractor.\nThe base was hit again.\nIt was struck twice.\n"
             "Repairs began.\nThe coalition said one civilian contractor was killed in a later blast.")
     assert [c["claimant"] for c in claims_of(text, outlet="Rudaw", side="media")] == ["Rudaw", "Operation Inherent Resolve"]
+
+
+@pytest.mark.parametrize(
+    "text, outlet, side, claimant",
+    [
+        # a count in the outlet's own voice is the outlet's, whoever carried the attacks out
+        ("Since October, the Iraqi resistance has carried out more than 150 attacks against US bases in Iraq and Syria.",
+         "Press TV", "iran", "Press TV"),
+        # "according to figures it has published": the body opening the sentence
+        ("The Islamic Resistance in Iraq claimed the drone attack.\n"
+         "The resistance has carried out more than 160 operations against US bases since October, "
+         "according to figures it has published.", "Al Mayadeen", "iran", "Islamic Resistance in Iraq"),
+        # a summary of a body's own operations is its count
+        ("Summary of the operations of the Islamic Resistance in Iraq since 18 October 2023: 16 operations against US bases.",
+         "Rudaw", "media", "Islamic Resistance in Iraq"),
+    ],
+)
+def test_tally_claimants(text, outlet, side, claimant):
+    x = extract_article("t", text, published=PUB, outlet=outlet, outlet_side=side)
+    assert [t["claimant"] for t in x.tallies] == [claimant]

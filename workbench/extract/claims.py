@@ -212,6 +212,19 @@ def _claimant_words(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _opening_subject(ctx: ArticleContext, sent) -> Actor | None:
+    """The actor that opens the sentence ("Kataib Hezbollah has ...", "The resistance has ...")."""
+    head = _OPENING.match(ctx.text, sent.start, sent.end)
+    if head is None:
+        return None
+    named = [m for m in ctx.mentions if head.start(1) <= m.start < head.end(1)]
+    if named:
+        return named[0].actor
+    if head.group(1).split()[-1].lower() in _lex().group_nouns:
+        return last_faction([m for m in ctx.mentions if ctx.quote_at(m.start) is None], sent.start)
+    return None
+
+
 def _faction_before(ctx: ArticleContext, pos: int) -> tuple[str, str] | None:
     actor = last_faction([m for m in ctx.mentions if ctx.quote_at(m.start) is None], pos)
     return (actor.name, actor.side) if actor is not None else None
@@ -234,6 +247,9 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
 
 
 _TOLD = frozenset({"told", "tells", "telling"})
+_ITS_OWN = re.compile(r"\b(?:it|its|they|their)\b", re.I)
+# The subject opening a sentence: up to four words before its verb.
+_OPENING = re.compile(r"\s*(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|have|had|is|are|was|were|says|said|claims|claimed)\b", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 _BARE_NOUN = re.compile(r"[A-Za-z][a-z]{3,}")
@@ -264,6 +280,10 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         if after:
             return _speaking_for(after[0].actor), "according to"
         phrase = _DETERMINER.sub("", text[m.end() : end].strip())
+        if _ITS_OWN.search(phrase):  # "according to figures it has published": the sentence's subject
+            opening = _opening_subject(ctx, sent)
+            if opening is not None:
+                return opening, "according to"
         generic = _generic_subject(ctx, m.end(), end) or (_claimant_words(phrase) if len(phrase.split()) <= 4 else None)
         if generic:  # "according to the ministry", "according to informed sources"
             return None, f"generic:{generic[0]}|{generic[1]}"
