@@ -418,3 +418,16 @@ def test_a_lede_number_given_by_a_named_source_soon_after_is_that_source_claim()
 def test_tally_claimants(text, outlet, side, claimant):
     x = extract_article("t", text, published=PUB, outlet=outlet, outlet_side=side)
     assert [t["claimant"] for t in x.tallies] == [claimant]
+
+
+def test_transcript_turns_and_the_statement():
+    # a transcript's speaker label gives the claimant of its paragraph
+    text = ("Q: Was the strike a response to Erbil?\n"
+            "MR. KIRBY: It was a response to the attack in Erbil, which killed a civilian contractor and wounded "
+            "a U.S. service member.")
+    assert {c["claimant"] for c in claims_of(text, outlet="US Department of Defense", side="us")} == {"John Kirby"}
+    # "according to the statement": whoever issued it, told before
+    text = ("The number of PMF members killed in the US strikes has risen to 25, the Hashd's media office announced.\n"
+            "More than 50 others were also wounded in the attack, according to the statement.")
+    assert [c["claimant"] for c in claims_of(text, outlet="Mehr News Agency", side="iran")] == [
+        "Popular Mobilization Forces", "Popular Mobilization Forces"]

@@ -187,6 +187,9 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     if _CORRESPONDENT.fullmatch(np_text) and ctx.outlet:
         return ctx.outlet, ctx.outlet_side or "unknown"  # the outlet's own correspondent
     if _SOURCE_DESCRIPTOR.fullmatch(m.group(1).strip()):
+        if np_text.lower() == "statement":  # "according to the statement": its issuer, told before
+            actor, basis = _previous_source(ctx, ctx.sentences[ctx.sentence_of(start)], same_paragraph=False)
+            return _name_side(ctx, actor, basis) if basis != "outlet" else None
         prior = _source_before(ctx, start)  # "according to the same source"
         return (prior.name, prior.side) if prior else None
     actor = load_gazetteer().resolve(_lex().metonyms.get(np_text.lower(), np_text))
@@ -247,6 +250,8 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
 
 
 _TOLD = frozenset({"told", "tells", "telling"})
+# A transcript's speaker label opening a paragraph: "MR. KIRBY:", "SECRETARY AUSTIN:"
+_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
 _ITS_OWN = re.compile(r"\b(?:it|its|they|their)\b", re.I)
 # The subject opening a sentence: up to four words before its verb.
 _OPENING = re.compile(r"\s*(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|have|had|is|are|was|were|says|said|claims|claimed)\b", re.I)
@@ -349,6 +354,11 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return actor, basis
     # A tweet or statement signed on the next line: "— OIR Spokesman Col. Wayne Marotto".
     ps, pe = ctx.paragraph_bounds(pos)
+    label = _TRANSCRIPT_LABEL.match(text, ps, pe)
+    if label:  # a transcript's turn: "MR. KIRBY: It was a response to the attack ..."
+        speaker = [x for x in ctx.mentions if label.start(1) <= x.start < label.end(1) and x.actor.kind == "person"]
+        if speaker:
+            return speaker[0].actor, "transcript"
     nxt_end = text.find("\n", pe + 1)
     nxt = text[pe + 1 : len(text) if nxt_end < 0 else nxt_end]
     sig = _SIGNATURE.match(nxt)
@@ -392,6 +402,10 @@ def _referent(ctx: ArticleContext, sent, pos: int, carry: bool) -> tuple[Actor |
 def claimant_name_side(ctx: ArticleContext, sent, pos: int) -> tuple[str | None, str]:
     """(claimant name, side) for the fact at ``pos`` (see :func:`claimant_for`)."""
     actor, basis = claimant_for(ctx, sent, pos)
+    return _name_side(ctx, actor, basis)
+
+
+def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[str | None, str]:
     if actor is not None:
         return actor.name, actor.side
     if basis.startswith("generic:"):
