@@ -158,7 +158,9 @@ def test_single_day_count_is_not_a_tally():
         ("The Kurdistan Region's interior ministry said a drone hit a hangar at the airport.\n"
          "There were no casualties, according to the ministry.", "Rudaw", "Kurdistan Region interior ministry", "iraq_gov"),
         ("The Kurdistan Region's Ministry of Interior said a drone fell near the airport. "
-         "The ministry said in a statement that there were no injuries.", "Rudaw", "Kurdistan Region Ministry of Interior", "iraq_gov"),
+         "The ministry said in a statement that there were no injuries.", "Rudaw", "Kurdistan Region Interior Ministry", "iraq_gov"),
+        # an unnamed body's name in its canonical form
+        ("American media outlets put the number of the injured at 34.", "Press TV", "American media", "media"),
     ],
 )
 def test_unnamed_and_generic_claimants(text, outlet, claimant, side):

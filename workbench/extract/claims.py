@@ -199,13 +199,21 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
         if np_text.lower() in _lex().group_nouns:  # "the group", "the Resistance"
             return _faction_before(ctx, start)
         return _body_named_before(ctx, np_text, start)  # "the ministry", "the command"
-    return _claimant_words(_POSSESSIVE_S.sub("", np_text))
+    return _claimant_words(_canonical_body(np_text))
 
 
 def _source_before(ctx: ArticleContext, pos: int) -> Actor | None:
     """The source last named before ``pos`` ("an Iraqi security source"), for "the source"."""
     prior = [x for x in ctx.mentions if x.end <= pos and x.actor.kind == "group"]
     return prior[-1].actor if prior else None
+
+
+def _canonical_body(name: str) -> str:
+    """The canonical form of an unnamed body's name: "the Kurdistan Region's Ministry of Interior"
+    is the "Kurdistan Region Interior Ministry", "American media outlets" are "American media"."""
+    name = _POSSESSIVE_S.sub("", name)
+    name = _MINISTRY_OF.sub(lambda m: f"{m.group(2)} {m.group(1)}", name)
+    return _MEDIA_TAIL.sub("", name)
 
 
 def _claimant_words(name: str) -> tuple[str, str] | None:
@@ -245,7 +253,7 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
     if known and (named is None or known[-1].start >= named.start(1)):
         return known[-1].actor.name, known[-1].actor.side
     if named is not None and ctx.quote_at(named.start(1)) is None:
-        return _claimant_words(_POSSESSIVE_S.sub("", _DETERMINER.sub("", named.group(1))))
+        return _claimant_words(_canonical_body(_DETERMINER.sub("", named.group(1))))
     return None
 
 
@@ -257,6 +265,8 @@ _ITS_OWN = re.compile(r"\b(?:it|its|they|their)\b", re.I)
 _OPENING = re.compile(r"\s*(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|have|had|is|are|was|were|says|said|claims|claimed)\b", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?]")
+_MINISTRY_OF = re.compile(r"\b(Ministry)\s+of\s+(?:the\s+)?([A-Z][\w-]*)$")
+_MEDIA_TAIL = re.compile(r"(?<=\bmedia)\s+(?:outlets|reports)$", re.I)
 _BARE_NOUN = re.compile(r"[A-Za-z][a-z]{3,}")
 _POSSESSIVE_S = re.compile(r"['’]s(?=\s)")  # "the Kurdistan Region's interior ministry" is the Kurdistan Region interior ministry
 # A relative clause whose subject speaks ("strikes that the government said ...") attributes only itself.
