@@ -343,6 +343,9 @@ def test_group_nouns_and_relative_clauses(text, claimants):
          [("injured", 4, 4, "exact", "us"), ("injured", 2, 2, "exact", "iraq_gov")]),
         ("The attack killed three soldiers and two others were wounded.",
          [("killed", 3, 3, "exact", "us"), ("injured", 2, 2, "exact", "us")]),
+        # ... on the same side (or not told apart), one claim of both
+        ("The rockets killed two American soldiers and a British soldier.", [("killed", 3, 3, "exact", "us")]),
+        ("The drone wounded a US service member and several other contractors.", [("injured", 1, None, "at_least", "us")]),
         # not claims
         ("A drone killed three people in the car.", [("killed", 3, 3, "exact", "unknown")]),
         ("Thousands mourned the commander at his funeral.", []),

@@ -509,10 +509,11 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     return None
 
 
-def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, quantities, taken) -> tuple[Quantity, int] | None:
-    """A second object of the same active outcome, on another side: "wounded four American
-    service members and two members of the Iraqi security forces" (not "and two others were
-    wounded", which has its own outcome)."""
+def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, quantities, taken) -> tuple[Quantity, int, bool] | None:
+    """A second object of the same active outcome (not "and two others were wounded", which has
+    its own outcome): (its count, the end of its victims, whether it is a claim of its own, on
+    another side: "wounded four American service members and two members of the Iraqi security
+    forces")."""
     text = ctx.text
     if not (_ACTIVE_OUTCOME.fullmatch(om.group()) and q.start > om.end()):
         return None
@@ -527,9 +528,17 @@ def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, 
     if _lex().outcome.search(text, q2.end, end) or _lex().linking.search(text, q2.end, end):
         return None
     first, second = _victim_side(ctx, q.end, ve, "unknown", marked=True)[1], _victim_side(ctx, q2.end, end, "unknown", marked=True)[1]
-    if first is None or second is None or first == second:
-        return None  # not told apart: one claim ("three soldiers and two policemen")
-    return q2, end
+    # not told apart: one claim ("three soldiers and two policemen")
+    return q2, end, not (first is None or second is None or first == second)
+
+
+def _sum(q: Quantity, q2: Quantity) -> Quantity:
+    """One count of two coordinated ones: 2 and 1 make 3; 1 and "several others" at least 1."""
+    if q.qualifier == q2.qualifier == "exact":
+        return Quantity(q.start, q2.end, f"{q.text} and {q2.text}", q.low + q2.low, q.high + q2.high, "exact")
+    if q.low is None:
+        return q
+    return Quantity(q.start, q2.end, f"{q.text} and {q2.text}", q.low + (q2.low or 0), None, "at_least")
 
 
 def _victims_after(ctx: ArticleContext, pos: int, end: int) -> tuple[int, int] | None:
@@ -613,13 +622,17 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 after = _victims_after(ctx, om.end(), sent.end)
                 if after is not None:
                     vs, ve = after
-            items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
             taken.add(id(q))
             more = _coordinated(ctx, sent, om, q, ve, quantities, taken)
-            if more is not None:  # "wounded four American service members and two Iraqi soldiers"
-                q2, ve2 = more
+            if more is not None and more[2]:  # "wounded four American service members and two Iraqi soldiers"
+                q2, ve2, _ = more
                 items.append((q2, outcome, (q2.end, ve2), q2.start, ve2))
                 taken.add(id(q2))
+            elif more is not None:  # "killed two soldiers and a British soldier": one claim of both
+                q2, ve, _ = more
+                q = _sum(q, q2)
+                taken.add(id(q2))
+            items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
         previous_side = None
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
             claimant, claimant_side = claimant_name_side(ctx, sent, _attribution_point(ctx, s))
