@@ -351,6 +351,7 @@ def test_group_nouns_and_relative_clauses(text, claimants):
         ("Thousands mourned the commander at his funeral.", []),
         ("The strike was carried out without causing casualties among civilians.", []),
         ("A spokesman said the convoy was hit.", []),
+        ("Can you tell us how many people were killed in the strike?", []),
     ],
 )
 def test_counts_told_in_other_words(text, expected):

@@ -108,6 +108,7 @@ _TOLL_FAR = re.compile(r"[^.;:]{0,120}?\b(?:rose|risen|climbed|reached|increased
 # "causing minor injuries to coalition forces": an untold number (not "without causing ...")
 _CAUSING = re.compile(r"(?<!without )(?<!avoid )\b(?:causing|caused|inflicting|inflicted)\s+$", re.I)
 _WORD_END = re.compile(r"[\w.’'-]+")
+_HOW = re.compile(r"\bhow\s+$", re.I)
 _AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
@@ -600,7 +601,10 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
     for si, sent in enumerate(ctx.sentences):
         if not _GATE.search(sent.text):
             continue
-        quantities = [q for q in ctx.quantities if sent.start <= q.start and q.end <= sent.end]
+        quantities = [
+            q for q in ctx.quantities
+            if sent.start <= q.start and q.end <= sent.end and not _HOW.search(text, max(sent.start, q.start - 5), q.start)
+        ]  # "how many were killed?" counts nothing
         quantities = sorted(quantities + _determiner_counts(ctx, sent, quantities), key=lambda q: q.start)
         items: list[tuple[Quantity, str, tuple[int, int], int, int]] = []  # q, outcome, victim span, span start, span end
         for q, outcome, (ms, me), pos in _number_of_claims(ctx, sent):
