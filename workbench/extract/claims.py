@@ -270,8 +270,8 @@ _MINISTRY_OF = re.compile(r"\b(Ministry)\s+of\s+(?:the\s+)?([A-Z][\w-]*)$")
 _MEDIA_TAIL = re.compile(r"(?<=\bmedia)\s+(?:outlets|reports)$", re.I)
 _BARE_NOUN = re.compile(r"[A-Za-z][a-z]{3,}")
 _POSSESSIVE_S = re.compile(r"['’]s(?=\s)")  # "the Kurdistan Region's interior ministry" is the Kurdistan Region interior ministry
-# A relative clause whose subject speaks ("strikes that the government said ...") attributes only itself.
-_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
+# A relative or contrasting clause whose subject speaks ("strikes that the government said hit
+# ...", "although X claimed ...") attributes only itself.
 _OWN_CLAUSE = re.compile(r"\b(?:that|which|whom|although|though|whereas|while|but)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
 _INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
 
@@ -310,7 +310,7 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return actor, "cited"
     verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos)]
     for v in reversed(verbs):
-        if _RELATIVE_SUBJECT.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
+        if _OWN_CLAUSE.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
             continue  # "The strikes, which the Pentagon said hit nine sites, answered an attack that killed ..."
         before = text[sent.start : v.start()]
         if _PRONOUN.search(before):
