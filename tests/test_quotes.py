@@ -302,6 +302,10 @@ APPOSITION_CASES = [
      [("Hussein Ali al-Rubaie", "unknown")]),
     ("“We will answer,” according to the group's military spokesman, Jafar al-Husseini.",
      [("Jaafar al-Husseini", "factions")]),
+    # titles may stand before the name
+    ("“Two rockets hit the base,” said the coalition spokesman, Col. Wayne Marotto.", [("Wayne Marotto", "us")]),
+    ("“Two rockets hit the base,” said the group’s spokesman, Sheikh Abbas al-Tamimi, on Sunday.",
+     [("Abbas al-Tamimi", "unknown")]),
     # "the movement's spokesman" speaks for the faction last named
     ("Harakat al-Nujaba vowed revenge. “Our response will be decided on the battlefield,” "
      "said the movement’s spokesman, Ali Hussein al-Asadi.",

@@ -28,7 +28,7 @@ from typing import Any, Sequence
 from workbench.actors import Actor, Mention
 from workbench.resources import load_yaml
 
-__all__ = ["Person", "PersonMention", "Registry", "build_registry", "last_faction", "person_mentions", "side_from_words"]
+__all__ = ["Person", "PersonMention", "Registry", "build_registry", "only_titles", "last_faction", "person_mentions", "side_from_words"]
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,19 @@ def _title_len(words: list[str], i: int, v: _Vocab) -> int:
         if key in v.titles or key in v.roles:
             return k
     return 0
+
+
+def only_titles(text: str) -> bool:
+    """Is ``text`` nothing but titles ("", "Col.", "Maj. Gen.", "Sheikh")?"""
+    v = _vocab()
+    words = _WORD.findall(text)
+    i = 0
+    while i < len(words):
+        k = _title_len(words, i, v)
+        if not k:
+            return False
+        i += k
+    return True
 
 
 def _is_name_token(tok: str, v: _Vocab) -> bool:

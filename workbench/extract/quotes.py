@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
 
-from workbench.extract.people import build_registry, person_mentions, side_from_words
+from workbench.extract.people import build_registry, only_titles, person_mentions, side_from_words
 from workbench.resources import load_yaml
 from workbench.sentences import Sentence, paragraph_spans, split_sentences
 
@@ -677,7 +677,7 @@ def _np_after(att: _Attributor, a: int, b: int, *, pos: int) -> _Attr | None:
     if cut is not None and cut.group() == "," and _ends_with_role(att, a, end):
         # "said the movement's spokesman, X": the name in apposition to the role
         named = att.mentions_in(cut.end(), b)
-        if named and named[0].actor.kind == "person" and not att.text[cut.end() : named[0].start].strip():
+        if named and named[0].actor.kind == "person" and only_titles(att.text[cut.end() : named[0].start]):
             return _finish(att.pick_mention(named[:1], nearest=False), "after")
     dot = att.text.rfind(".", a, end)
     if dot > a and att.text[dot + 1 : dot + 2] in ("", " ", "\n") and dot == end - 1:
