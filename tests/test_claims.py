@@ -352,6 +352,7 @@ def test_group_nouns_and_relative_clauses(text, claimants):
         ("The strike was carried out without causing casualties among civilians.", []),
         ("A spokesman said the convoy was hit.", []),
         ("Can you tell us how many people were killed in the strike?", []),
+        ("“Killing a senior commander in the capital crosses a line,” the analyst said.", []),
     ],
 )
 def test_counts_told_in_other_words(text, expected):
@@ -437,3 +438,20 @@ def test_transcript_turns_and_the_statement():
             "More than 50 others were also wounded in the attack, according to the statement.")
     assert [c["claimant"] for c in claims_of(text, outlet="Mehr News Agency", side="iran")] == [
         "Popular Mobilization Forces", "Popular Mobilization Forces"]
+
+
+@pytest.mark.parametrize(
+    "text, claimant, side",
+    [
+        # people the gazetteer does not know claim too, with the side of their role
+        ("Kamal Hassan, the police chief of Hilla, said two soldiers were wounded in the strike.", "Kamal Hassan", "iraq_gov"),
+        ("Two soldiers were wounded in the strike, Hilla police chief Kamal Hassan said.", "Kamal Hassan", "iraq_gov"),
+        # ", said the police spokesman, Col. X"
+        ("Two soldiers were wounded in the strike, said the police spokesman, Col. Kamal Hassan.", "Kamal Hassan", "iraq_gov"),
+        # "Ali al-X" is not the gazetteer's "Kadhim al-X"
+        ("Ali al-Fartousi, a member of the political bureau of Asaib Ahl al-Haq, said three fighters were killed.",
+         "Ali al-Fartousi", "factions"),
+    ],
+)
+def test_claimants_the_gazetteer_does_not_know(text, claimant, side):
+    assert [(c["claimant"], c["claimant_side"]) for c in claims_of(text, outlet="Rudaw")] == [(claimant, side)]

@@ -12,12 +12,12 @@ his organisation's. The same claim told twice in one article is one claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from workbench.actors import Actor, load_gazetteer
 from workbench.extract.context import ArticleContext
-from workbench.extract.people import last_faction
+from workbench.extract.people import last_faction, with_people
 from workbench.numbers import Quantity, find_quantities
 from workbench.resources import load_yaml
 
@@ -274,6 +274,7 @@ _POSSESSIVE_S = re.compile(r"['’]s(?=\s)")  # "the Kurdistan Region's interior
 # ...", "although X claimed ...") attributes only itself.
 _OWN_CLAUSE = re.compile(r"\b(?:that|which|whom|although|though|whereas|while|but)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
 _INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
+_INVERTED_ROLE = re.compile(r"\s+(?:the|a|an|its|his|their)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+(?:[A-Z][a-z]{0,5}\.?\s+){0,3}")
 
 
 def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> tuple[Actor | None, str]:
@@ -349,7 +350,12 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         # outlet told), else the subject before the verb ("..., U.S. Central Command said, the
         # first ..."), never a mention past a comma or in the next sentence.
         if v.group().lower() not in _TOLD:
-            inverted = [x for x in ctx.mentions if v.end() <= x.start < sent.end and _INVERTED_GAP.fullmatch(text, v.end(), x.start)]
+            inverted = [
+                x for x in ctx.mentions if v.end() <= x.start < sent.end and (
+                    _INVERTED_GAP.fullmatch(text, v.end(), x.start)
+                    or (x.actor.kind == "person" and _INVERTED_ROLE.fullmatch(text, v.end(), x.start))
+                )
+            ]  # ", said the Pentagon", ", said the police spokesman, Col. X"
             if inverted:
                 return _speaking_for(inverted[0].actor), "subject"
         subject = _subject_before(ctx, max(pos + 1, v.start() - 50), v.start())
@@ -597,10 +603,11 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
     """
     lex = _lex()
     text = ctx.text
+    gated = [(si, sent) for si, sent in enumerate(ctx.sentences) if _GATE.search(sent.text)]
+    if gated:  # claimants may be people the gazetteer does not know ("Kamal Hassan, the police chief, said")
+        ctx = replace(ctx, mentions=with_people(text, ctx.mentions))
     found: list[Claim] = []
-    for si, sent in enumerate(ctx.sentences):
-        if not _GATE.search(sent.text):
-            continue
+    for si, sent in gated:
         quantities = [
             q for q in ctx.quantities
             if sent.start <= q.start and q.end <= sent.end and not _HOW.search(text, max(sent.start, q.start - 5), q.start)
@@ -613,6 +620,8 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         for om in lex.outcome.finditer(text, sent.start, sent.end):
             if any(s <= om.start() < e for _, _, _, s, e in items):
                 continue
+            if om.group()[:1].isupper() and om.group().endswith("ing"):
+                continue  # a gerund subject: "Killing a commander in Baghdad crosses a line"
             got = _quantity_for(ctx, sent, om, quantities)
             if got is None:
                 continue

@@ -28,7 +28,10 @@ from typing import Any, Sequence
 from workbench.actors import Actor, Mention
 from workbench.resources import load_yaml
 
-__all__ = ["Person", "PersonMention", "Registry", "build_registry", "only_titles", "last_faction", "person_mentions", "side_from_words"]
+__all__ = [
+    "Person", "PersonMention", "Registry", "build_registry", "only_titles", "last_faction", "person_mentions",
+    "side_from_words", "with_people",
+]
 
 
 @dataclass(frozen=True)
@@ -592,3 +595,15 @@ def person_mentions(registry: Registry) -> list[Mention]:
             actor = actors[p.name] = Actor(p.name, "person", p.side, (), p.affiliation, p.role)
         out.append(Mention(m.start, m.end, m.text, actor))
     return out
+
+
+def with_people(text: str, mentions: Sequence[Mention], gazetteer=None) -> list[Mention]:
+    """Gazetteer mentions plus the article's own people: full names and surname references of
+    people the gazetteer does not know (a gazetteer mention inside one of them gives way)."""
+    registry = build_registry(text, mentions=mentions, gazetteer=gazetteer)
+    if not registry.mentions:
+        return list(mentions)
+    extra = person_mentions(registry)
+    spans = [(m.start, m.end) for m in extra]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+    return sorted([*kept, *extra], key=lambda m: (m.start, m.end))

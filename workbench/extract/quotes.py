@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Sequence
 
-from workbench.extract.people import build_registry, only_titles, person_mentions, side_from_words
+from workbench.extract.people import only_titles, side_from_words, with_people
 from workbench.resources import load_yaml
 from workbench.sentences import Sentence, paragraph_spans, split_sentences
 
@@ -891,7 +891,7 @@ def extract_quotes(text: str, *, sentences=None, mentions=None, gazetteer=None) 
         gazetteer = load_gazetteer()
     if mentions is None:
         mentions = gazetteer.find(text)
-    mentions = _with_people(text, mentions, gazetteer)
+    mentions = with_people(text, mentions, gazetteer)
     att = _Attributor(text, spans, sentences, mentions, gazetteer)
     inside = [(s.open_at, s.close_end) for s in spans]
     out: list[Quote] = []
@@ -914,18 +914,6 @@ def extract_quotes(text: str, *, sentences=None, mentions=None, gazetteer=None) 
         while si < len(att.sentences) and att.sentences[si].start < sp.close_end:
             si += 1
     return _forward(att, spans, out)
-
-
-def _with_people(text: str, mentions, gazetteer) -> list:
-    """Gazetteer mentions plus the article's own people (:mod:`workbench.extract.people`):
-    full names and surname references of people the gazetteer does not know."""
-    registry = build_registry(text, mentions=mentions, gazetteer=gazetteer)
-    if not registry.mentions:
-        return list(mentions)
-    extra = person_mentions(registry)
-    spans = [(m.start, m.end) for m in extra]
-    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
-    return sorted([*kept, *extra], key=lambda m: (m.start, m.end))
 
 
 def _forward(att: _Attributor, spans: list[_Span], quotes: list[Quote]) -> list[Quote]:
