@@ -599,11 +599,21 @@ def person_mentions(registry: Registry) -> list[Mention]:
 
 def with_people(text: str, mentions: Sequence[Mention], gazetteer=None) -> list[Mention]:
     """Gazetteer mentions plus the article's own people: full names and surname references of
-    people the gazetteer does not know (a gazetteer mention inside one of them gives way)."""
+    people the gazetteer does not know (a gazetteer mention inside one of them gives way).
+    Quotes and claims of one article ask for the same: it is read once."""
+    if gazetteer is None:
+        from workbench.actors import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    return list(_with_people(text, tuple(mentions), gazetteer))
+
+
+@lru_cache(maxsize=4)
+def _with_people(text: str, mentions: tuple[Mention, ...], gazetteer) -> tuple[Mention, ...]:
     registry = build_registry(text, mentions=mentions, gazetteer=gazetteer)
     if not registry.mentions:
-        return list(mentions)
+        return mentions
     extra = person_mentions(registry)
     spans = [(m.start, m.end) for m in extra]
     kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
-    return sorted([*kept, *extra], key=lambda m: (m.start, m.end))
+    return tuple(sorted([*kept, *extra], key=lambda m: (m.start, m.end)))
