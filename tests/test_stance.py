@@ -205,6 +205,10 @@ PLAIN_WORDING_CASES = [
     ("Nobody should doubt our resolve", "us", "escalatory"),
     ("There will be no safe haven for those who attack our bases", "us", "escalatory"),
     ("It is time to hit them where it hurts", "us", "escalatory"),
+    ("Our answer will come at the time and place we choose", "factions", "escalatory"),
+    ("The attack will be met with a firm response", "us", "escalatory"),
+    ("We will make them regret it", "factions", "escalatory"),
+    ("They will regret this day", "factions", "escalatory"),
     ("The attacks will go on as long as the occupation forces remain on our soil", "factions", "escalatory"),
     # a label after a negator keeps its reading ("will not give the occupation any rest")
     ("We will not give the occupation forces a moment of peace", "factions", "escalatory"),
@@ -228,6 +232,10 @@ PLAIN_WORDING_CASES = [
     ("There is no doubt the drone came from the east", "us", "informational"),
     ("The delay had nothing to do with the weather", "media", "informational"),
     ("The suspects were brought to justice last year", "iraq_gov", "informational"),
+    ("The minister said he regrets the loss of life", "iraq_gov", "informational"),
+    ("The answer to your question is no", "us", "informational"),
+    ("The proposal will be met with interest in Baghdad", "iraq_gov", "informational"),
+    ("Police are working to track down the owner of the car", "iraq_gov", "informational"),
 ]
 
 
