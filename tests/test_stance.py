@@ -209,6 +209,8 @@ PLAIN_WORDING_CASES = [
     ("The attack will be met with a firm response", "us", "escalatory"),
     ("We will make them regret it", "factions", "escalatory"),
     ("They will regret this day", "factions", "escalatory"),
+    ("We will continue our operations until the last foreign soldier leaves our land", "factions", "escalatory"),
+    ("The coalition will continue its operations against the remnants of ISIS", "us", "informational"),
     ("The attacks will go on as long as the occupation forces remain on our soil", "factions", "escalatory"),
     # a label after a negator keeps its reading ("will not give the occupation any rest")
     ("We will not give the occupation forces a moment of peace", "factions", "escalatory"),
