@@ -455,3 +455,19 @@ def test_transcript_turns_and_the_statement():
 )
 def test_claimants_the_gazetteer_does_not_know(text, claimant, side):
     assert [(c["claimant"], c["claimant_side"]) for c in claims_of(text, outlet="Rudaw")] == [(claimant, side)]
+
+
+@pytest.mark.parametrize(
+    "text, claimant, side",
+    [
+        # an unnamed source qualified by a word its alias lacks is that qualified source
+        ("Two soldiers were wounded, US security officials said.", "US security officials", "us"),
+        ("Two contractors were lightly injured, a Kurdish security source said.", "Kurdish security source", "iraq_gov"),
+        # unqualified, or qualified in the alias itself, it is the gazetteer's
+        ("Two soldiers were wounded, an Iraqi security source said.", "Iraqi security source", "iraq_gov"),
+        ("Security sources said two soldiers were wounded.", "Iraqi security source", "iraq_gov"),
+        ("The security source said two soldiers were wounded.", "Iraqi security source", "iraq_gov"),
+    ],
+)
+def test_qualified_unnamed_sources(text, claimant, side):
+    assert [(c["claimant"], c["claimant_side"]) for c in claims_of(text, outlet="Rudaw")] == [(claimant, side)]

@@ -109,6 +109,7 @@ _TOLL_FAR = re.compile(r"[^.;:]{0,120}?\b(?:rose|risen|climbed|reached|increased
 _CAUSING = re.compile(r"(?<!without )(?<!avoid )\b(?:causing|caused|inflicting|inflicted)\s+$", re.I)
 _WORD_END = re.compile(r"[\w.’'-]+")
 _HOW = re.compile(r"\bhow\s+$", re.I)
+_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w.’'-]*)\s+$")
 _AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
@@ -173,7 +174,19 @@ def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
     if m.actor.kind == "person" and len(_ARTICLE_AL.sub("", m.text).split()) >= 2:
         if not any(x.actor.kind != "person" and m.end <= x.start and x.end <= pos for x in near):
             return m.actor  # "Pentagon press secretary John Kirby said": the nearest source is he
-    return _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
+    return _qualified(ctx, m) or _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
+
+
+def _qualified(ctx: ArticleContext, m) -> Actor | None:
+    """An unnamed source qualified by a word its alias lacks: "US security officials", "a Kurdish
+    security source" are not the gazetteer's (Iraqi) "security officials"."""
+    if m.actor.kind != "group":
+        return None
+    word = _WORD_BEFORE.search(ctx.text, max(0, m.start - 30), m.start)
+    if word is None or word.group(1).lower() in m.actor.name.lower():
+        return None
+    side = _claimant_words(word.group(1))  # a word that tells a side: "US", "Kurdish"
+    return Actor(f"{word.group(1)} {m.text}", "group", side[1], ()) if side else None
 
 
 def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, str] | None:
