@@ -47,7 +47,7 @@ def test_claim_numbers_and_victims(text, outcome, low, high, qualifier, victim_s
         ("Four fighters were killed, the Popular Mobilization Forces said.", "Popular Mobilization Forces", "factions"),
         ("According to Sabereen News, six American soldiers were wounded.", "Sabereen News", "factions"),
         ("Russia’s Sputnik cited Syrian sources as saying that nine US soldiers were injured.", "Sputnik", "russia"),
-        ("Pentagon press secretary John Kirby said there were no injuries.", "Pentagon", "us"),
+        ("John Kirby, the Pentagon press secretary, said there were no injuries.", "Pentagon", "us"),
         ("Kataib Hezbollah said two of its members were killed in the strike.", "Kata'ib Hezbollah", "factions"),
         ("Two civilians were wounded in the blast.", "Reuters", "media"),
     ],
@@ -153,7 +153,14 @@ def test_single_day_count_is_not_a_tally():
         ("The coalition said that one contractor was killed.", "Rudaw", "Operation Inherent Resolve", "us"),
         ("Our correspondent put the toll at 18 martyrs.", "Al Mayadeen", "Al-Mayadeen", "factions"),
         ("The Kurdistan Region's interior ministry gave a different account, saying that one civilian was killed.",
-         "Rudaw", "Kurdistan Region's interior ministry", "iraq_gov"),
+         "Rudaw", "Kurdistan Region interior ministry", "iraq_gov"),
+        # "the ministry": the body named before whose name holds the noun
+        ("The Kurdistan Region's interior ministry said a drone hit a hangar at the airport.\n"
+         "There were no casualties, according to the ministry.", "Rudaw", "Kurdistan Region interior ministry", "iraq_gov"),
+        ("The Kurdistan Region's Ministry of Interior said a drone fell near the airport. "
+         "The ministry said in a statement that there were no injuries.", "Rudaw", "Kurdistan Region Interior Ministry", "iraq_gov"),
+        # an unnamed body's name in its canonical form
+        ("American media outlets put the number of the injured at 34.", "Press TV", "American media", "media"),
     ],
 )
 def test_unnamed_and_generic_claimants(text, outlet, claimant, side):
@@ -237,3 +244,195 @@ def test_the_teller_not_the_outlet_told_is_the_claimant():
     # "according to" and a subject before the verb are unchanged
     x = extraction("Two fighters were killed in the strike, the Popular Mobilization Forces told reporters.")
     assert x.claims[0]["claimant_side"] == "factions"
+
+
+@pytest.mark.parametrize(
+    "text, claimants",
+    [
+        # the subject before the verb, not a mention past the comma after it
+        ("Three US soldiers were killed and dozens were wounded in the drone attack, US Central Command said, "
+         "the first US troops killed by enemy fire in the war.",
+         [("US Central Command", "us"), ("US Central Command", "us")]),
+        ("Two American soldiers were killed in the attack on the base, US officials said, the first US military deaths there.",
+         [("US officials", "us")]),
+        # nor one in the next sentence
+        ("No soldiers were hurt in the attack, the coalition said.\nUS forces struck back on Friday.",
+         [("Operation Inherent Resolve", "us")]),
+        # "he said", "it said": the source of the sentence before
+        ("Pentagon press secretary John Kirby told reporters that two drones were shot down.\n"
+         "He said there were no injuries to US personnel.", [("John Kirby", "us")]),
+        ("The Popular Mobilization Forces said the strike hit a depot near al-Qaim. Four fighters were killed, it said.",
+         [("Popular Mobilization Forces", "factions")]),
+        # a mention inside a quote is not the subject of the verb after it
+        ("“US forces hit the launch site,” the Kataib Hezbollah spokesman said, adding that two fighters were killed.",
+         [("Kata'ib Hezbollah", "factions")]),
+    ],
+)
+def test_claimant_is_the_subject_of_the_attribution(text, claimants):
+    assert [(c["claimant"], c["claimant_side"]) for c in claims_of(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # the spokesman named in full right before the verb is the source nearest the number
+        ("Pentagon press secretary John Kirby said two soldiers were wounded.", "John Kirby"),
+        ("No service members were hurt, Pentagon press secretary John Kirby told reporters.", "John Kirby"),
+        ("The spokesman for the armed forces commander, Maj. Gen. Yehia Rasool, condemned the strikes, "
+         "saying they killed one soldier.", "Yehia Rasool"),
+        # his body named between him and the verb, or his surname alone: the body's number
+        ("John Kirby, the Pentagon press secretary, said two soldiers were wounded.", "Pentagon"),
+        ("Kirby said two soldiers were wounded in the attack.", "Pentagon"),
+    ],
+)
+def test_spokesman_or_his_body_whichever_is_nearest(text, claimant):
+    assert [c["claimant"] for c in claims_of(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text, claimants",
+    [
+        # "the Resistance", "the group": the faction last named
+        ("Kataib Hezbollah claimed a drone attack on the base.\n"
+         "In a statement on Telegram, the group said the drone left several soldiers dead.", ["Kata'ib Hezbollah"]),
+        ("The Islamic Resistance in Iraq claimed the attack on Monday.\n"
+         "The Resistance said the operation had killed a number of occupation soldiers.", ["Islamic Resistance in Iraq"]),
+        # a relative clause whose subject speaks attributes only itself
+        ("The raid came days after the drone attack that killed three American soldiers, and after strikes "
+         "that the Iraqi government said hit a clinic.", ["Reuters"]),
+        ("The strikes, which the Pentagon said destroyed nine depots, answered a rocket attack that killed a contractor.",
+         ["Reuters"]),
+        # ... but governs what it says itself
+        ("The jets hit depots that the Iraqi government said killed 16 people.", ["Iraqi government"]),
+        # "which US officials claim killed ..."
+        ("Tehran denied any role in the drone attack, which US officials claim killed three American soldiers.",
+         ["US officials"]),
+    ],
+)
+def test_group_nouns_and_relative_clauses(text, claimants):
+    assert [c["claimant"] for c in claims_of(text)] == claimants
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a determiner counts a victim noun; "some" is an untold number
+        ("A member of Kataib Hezbollah was killed in the strike.", [("killed", 1, 1, "exact", "factions")]),
+        ("An American contractor died of a heart attack while sheltering.", [("killed", 1, 1, "exact", "us")]),
+        ("The strike resulted in some enemy killed, US Central Command said.", [("killed", None, None, "vague", "factions")]),
+        # words between the number and its outcome that do not part them
+        ("More than 100 US troops were later diagnosed with brain injuries.", [("injured", 101, None, "over", "us")]),
+        ("At least 34 soldiers had been assessed for possible traumatic brain injuries.",
+         [("injured", 34, None, "at_least", "us")]),
+        ("Two Iraqi soldiers serving in an air defense unit had been lightly wounded.",
+         [("injured", 2, 2, "exact", "iraq_gov")]),
+        ("Baghdad said 16 people, including civilians, were killed in the strikes.", [("killed", 16, 16, "exact", "civilians")]),
+        # "left N X with injuries"
+        ("The rockets left 21 American personnel with minor injuries.", [("injured", 21, 21, "exact", "us")]),
+        ("The barrage hit the base, leaving several service members with concussion symptoms.",
+         [("injured", None, None, "vague", "us")]),
+        # "the number of X martyred ... has risen to N"
+        ("The number of PMF members martyred in the strikes near the border has risen to 27.",
+         [("killed", 27, 27, "exact", "factions")]),
+        # "X mourned N of its fighters"
+        ("Kataib Hezbollah mourned two of its fighters on Tuesday.", [("killed", 2, 2, "exact", "factions")]),
+        # "causing injuries to X": an untold number
+        ("The drones hit the base, causing minor injuries to coalition forces.", [("injured", None, None, "vague", "us")]),
+        # a second object of the outcome, on another side, is another claim
+        ("The rocket wounded four American soldiers and two Iraqi soldiers.",
+         [("injured", 4, 4, "exact", "us"), ("injured", 2, 2, "exact", "iraq_gov")]),
+        ("The attack killed three soldiers and two others were wounded.",
+         [("killed", 3, 3, "exact", "us"), ("injured", 2, 2, "exact", "us")]),
+        # ... on the same side (or not told apart), one claim of both
+        ("The rockets killed two American soldiers and a British soldier.", [("killed", 3, 3, "exact", "us")]),
+        ("The drone wounded a US service member and several other contractors.", [("injured", 1, None, "at_least", "us")]),
+        # not claims
+        ("A drone killed three people in the car.", [("killed", 3, 3, "exact", "unknown")]),
+        ("Thousands mourned the commander at his funeral.", []),
+        ("The strike was carried out without causing casualties among civilians.", []),
+        ("A spokesman said the convoy was hit.", []),
+    ],
+)
+def test_counts_told_in_other_words(text, expected):
+    got = [(c["outcome"], c["low"], c["high"], c["qualifier"], c["victim_side"]) for c in claims_of(text)]
+    assert got == expected
+
+
+def test_claimants_of_counts_told_in_other_words():
+    assert [c["claimant"] for c in claims_of("Baghdad said 16 people, including civilians, were killed.")] == ["Iraqi government"]
+    assert [c["claimant"] for c in claims_of("Kataib Hezbollah mourned two of its fighters on Tuesday.")] == ["Kata'ib Hezbollah"]
+    # "although X claimed ..." is X's own clause
+    x = claims_of("More than 100 US troops were later diagnosed with brain injuries, although the president claimed nobody was hurt.")
+    assert x[0]["claimant"] == "Reuters"
+    # "according to the same source": the source named before
+    x = claims_of("An Iraqi security source said a missile hit the base.\n"
+                  "According to the same source, there were no casualties among the Iraqi forces.")
+    assert [(c["claimant"], c["claimant_side"]) for c in x] == [("Iraqi security source", "iraq_gov")]
+    # an unnamed source of untold side
+    x = claims_of("The missiles hit the base, causing casualties among the American forces, according to informed sources.")
+    assert [(c["claimant"], c["claimant_side"]) for c in x] == [("informed sources", "unknown")]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        # the dots of "U.S." do not end the victims
+        ("An earlier rocket attack on the airport wounded a U.S. service member.", "us"),
+        ("A rocket wounded a U.S. Army soldier near the gate.", "us"),
+        # victims told after the outcome: the shortest run that tells a side
+        ("The missile caused minor damage, and there were no casualties among the Iraqi forces stationed there.", "iraq_gov"),
+        ("There were no injuries to US personnel in those attacks.", "us"),
+    ],
+)
+def test_victims_past_abbreviations_and_after_the_outcome(text, side):
+    assert [c["victim_side"] for c in claims_of(text)] == [side]
+
+
+def test_a_lede_number_given_by_a_named_source_soon_after_is_that_source_claim():
+    text = ("A civilian contractor was killed and nine other people were wounded when rockets hit the airport, officials said.\n"
+            "The rockets landed at around 9 pm.\n"
+            "The coalition said that one civilian contractor was killed and nine others were wounded.")
+    got = [(c["claimant"], c["outcome"], c["low"]) for c in claims_of(text, outlet="Rudaw", side="media")]
+    assert got == [("Operation Inherent Resolve", "killed", 1), ("Operation Inherent Resolve", "injured", 9)]
+    # a party publishing its own release keeps its own claim beside a quote repeating it
+    text = ("The attack on the outpost killed three U.S. service members.\n"
+            "“Three American service members were killed,” Biden said.")
+    got = [c["claimant"] for c in claims_of(text, outlet="US Central Command", side="us")]
+    assert got == ["US Central Command", "Joe Biden"]
+    # a number far from the source's is the outlet's own
+    text = ("An earlier attack killed a civilian contractor.\nThe base was hit again.\nIt was struck twice.\n"
+            "Repairs began.\nThe coalition said one civilian contractor was killed in a later blast.")
+    assert [c["claimant"] for c in claims_of(text, outlet="Rudaw", side="media")] == ["Rudaw", "Operation Inherent Resolve"]
+
+
+@pytest.mark.parametrize(
+    "text, outlet, side, claimant",
+    [
+        # a count in the outlet's own voice is the outlet's, whoever carried the attacks out
+        ("Since October, the Iraqi resistance has carried out more than 150 attacks against US bases in Iraq and Syria.",
+         "Press TV", "iran", "Press TV"),
+        # "according to figures it has published": the body opening the sentence
+        ("The Islamic Resistance in Iraq claimed the drone attack.\n"
+         "The resistance has carried out more than 160 operations against US bases since October, "
+         "according to figures it has published.", "Al Mayadeen", "iran", "Islamic Resistance in Iraq"),
+        # a summary of a body's own operations is its count
+        ("Summary of the operations of the Islamic Resistance in Iraq since 18 October 2023: 16 operations against US bases.",
+         "Rudaw", "media", "Islamic Resistance in Iraq"),
+    ],
+)
+def test_tally_claimants(text, outlet, side, claimant):
+    x = extract_article("t", text, published=PUB, outlet=outlet, outlet_side=side)
+    assert [t["claimant"] for t in x.tallies] == [claimant]
+
+
+def test_transcript_turns_and_the_statement():
+    # a transcript's speaker label gives the claimant of its paragraph
+    text = ("Q: Was the strike a response to Erbil?\n"
+            "MR. KIRBY: It was a response to the attack in Erbil, which killed a civilian contractor and wounded "
+            "a U.S. service member.")
+    assert {c["claimant"] for c in claims_of(text, outlet="US Department of Defense", side="us")} == {"John Kirby"}
+    # "according to the statement": whoever issued it, told before
+    text = ("The number of PMF members killed in the US strikes has risen to 25, the Hashd's media office announced.\n"
+            "More than 50 others were also wounded in the attack, according to the statement.")
+    assert [c["claimant"] for c in claims_of(text, outlet="Mehr News Agency", side="iran")] == [
+        "Popular Mobilization Forces", "Popular Mobilization Forces"]

@@ -125,6 +125,30 @@ def test_side_from_words(words, side):
     assert side_from_words(words) == side
 
 
+@pytest.mark.parametrize(
+    "text, name, side",
+    [
+        # a relative clause that tells an analyst's work makes him media, whatever body follows
+        ("“Striking inside Iraq is a choice,” said Nadim Farouk, who studies armed groups at a policy forum in Washington.",
+         "Nadim Farouk", "media"),
+        ("“The raids will change little,” said Laila Hamdan, who researches Iraqi politics at a Beirut institute.",
+         "Laila Hamdan", "media"),
+        # a retired officer quoted is a commentator
+        ("“The outpost was always exposed,” said retired Army Col. Dale Whitmore, who served at the base.",
+         "Dale Whitmore", "media"),
+        # a serving officer is not
+        ("“The rockets came from the south,” said Col. Dale Whitmore, who commanded troops at the base.",
+         "Dale Whitmore", "unknown"),
+        # a parliamentary role is the Iraqi state's
+        ("The chairman of the parliamentary security committee, Haidar al-Zubaidi, said the panel would meet.",
+         "Haidar al-Zubaidi", "iraq_gov"),
+    ],
+)
+def test_side_from_relative_clauses_and_titles(text, name, side):
+    reg = build_registry(text)
+    assert reg.get(name) is not None and reg.get(name).side == side
+
+
 def test_registry_is_deterministic_and_sorted():
     text = "Col. Zed Anders said one thing. Dr. Amal Farouq said another. Anders left."
     a, b = build_registry(text), build_registry(text)

@@ -294,6 +294,101 @@ def test_registry_speakers(text, expected):
     assert _who(text) == expected
 
 
+APPOSITION_CASES = [
+    # an inverted verb, a role, then the name in apposition
+    ("“Our answer will come on the battlefield,” said the group's spokesman, Abbas al-Tamimi.",
+     [("Abbas al-Tamimi", "unknown")]),
+    ("“The strikes will not go unanswered,” said the movement’s spokesman, Hussein Ali al-Rubaie, on Sunday.",
+     [("Hussein Ali al-Rubaie", "unknown")]),
+    ("“We will answer,” according to the group's military spokesman, Jafar al-Husseini.",
+     [("Jaafar al-Husseini", "factions")]),
+    # "the movement's spokesman" speaks for the faction last named
+    ("Harakat al-Nujaba vowed revenge. “Our response will be decided on the battlefield,” "
+     "said the movement’s spokesman, Ali Hussein al-Asadi.",
+     [("Ali Hussein al-Asadi", "factions")]),
+    # a role heading a long appositive ("the chairman of the ... committee, X")
+    ("The chairman of the parliamentary Security and Defence Committee, Haidar al-Zubaidi, told reporters "
+     "the panel would meet.\n“We will summon the commanders next week,” al-Zubaidi said.",
+     [("Haidar al-Zubaidi", "iraq_gov")]),
+    # no name after the comma: the role's body
+    ("“Two rockets fell on the base,” said the Kataib Hezbollah spokesman, adding that nobody was hurt.",
+     [("Kata'ib Hezbollah", "factions")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPOSITION_CASES)
+def test_name_in_apposition_to_a_role(text, expected):
+    assert _who(text) == expected
+
+
+# A known person's bare surname after another given name is another person, and so are the
+# bare surnames that follow when the known person is never named in full.
+OTHER_GIVEN_NAME_CASES = [
+    ("Ali al-Fartousi, a member of the political bureau of Asa’ib Ahl al-Haq, said the strike proved "
+     "“that the occupier understands only force”.",
+     [("Ali al-Fartousi", "factions")]),
+    ("Mahdi al-Khafaji, an MP from Baghdad, said the vote was near.\n“We will vote next week,” al-Khafaji said.",
+     [("Mahdi al-Khafaji", "unknown")]),
+    # the known person named in full keeps his surname
+    ("Tahsin al-Khafaji, the operations command spokesman, said two rockets fell.\n"
+     "“The launchers were found,” al-Khafaji said.",
+     [("Tahsin al-Khafaji", "iraq_gov")]),
+    # a title before the surname is no given name
+    ("“The launchers were found near the airport,” Maj. Gen. al-Khafaji said.", [("Tahsin al-Khafaji", "iraq_gov")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OTHER_GIVEN_NAME_CASES)
+def test_surname_after_another_given_name(text, expected):
+    assert _who(text) == expected
+
+
+FOLLOWERS_AND_BODIES_CASES = [
+    # "a crowd of X supporters" is not X
+    ("A crowd of Hashd supporters gathered at the site chanting “Death to the occupiers”.",
+     [("Hashd supporters", "factions")]),
+    ("Kataib Hezbollah followers chanted “No to America, no to Israel” at the funeral.",
+     [("Kataib Hezbollah followers", "factions")]),
+    # "X's mission/embassy" is a body of X
+    ("Iran’s mission to the UN said in a statement that Tehran “had nothing to do with the attacks”.",
+     [("Iran’s mission to the UN", "iran")]),
+    ("Iran's embassy in Baghdad said it was “not involved in any way in the attack”.",
+     [("Iran's embassy in Baghdad", "iran")]),
+    # "a source in X" is an "X source"
+    ("A source in the Iraqi resistance told a TV channel that the strikes “will not change the equation”.",
+     [("Iraqi resistance source", "factions")]),
+    ("Sources close to Kataib Hezbollah said the group would “respond at the right time and place”.",
+     [("Kataib Hezbollah sources", "factions")]),
+    # X itself still speaks
+    ("Iran said it was “not involved in any way in the attack”.", [("Iran", "iran")]),
+    ("Kataib Hezbollah said the bases were “legitimate targets from now on”.", [("Kata'ib Hezbollah", "factions")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOLLOWERS_AND_BODIES_CASES)
+def test_followers_and_bodies_of_a_named_actor(text, expected):
+    assert _who(text) == expected
+
+
+INTRODUCED_WITH_BODY_CASES = [
+    # "an official with one of the militias ... said the official": a militia official
+    ("An official with one of the Iran-aligned militias said the groups had no reason to claim it. "
+     "“The resistance does not need to announce every operation,” said the official, who asked not to be named.",
+     ("militia official", "factions")),
+    ("A commander of one of the armed factions said the drones were ready. "
+     "“We will strike again if they attack us,” the commander said.",
+     ("faction commander", "factions")),
+    # a place after the role is not a body
+    ("An official in Baghdad said the talks went on. “The talks will continue next week as planned,” the official said.",
+     ("official", "unknown")),
+]
+
+
+@pytest.mark.parametrize("text,expected", INTRODUCED_WITH_BODY_CASES)
+def test_introduced_person_named_by_the_body_after_the_role(text, expected):
+    assert _who(text)[-1] == expected
+
+
 def test_topic_of_previous_sentence_is_he():
     text = (
         "“Talks are the only way,” said Nadia Serhan, a researcher at the Gulf Policy Institute.\n"

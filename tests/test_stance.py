@@ -124,6 +124,7 @@ def test_lexicon_integrity():
         for side, cls in (entry.get("by_side") or {}).items():
             assert side in SIDES and (cls in classes or cls == "none")
         assert (cue.lower(), entry["class"]) not in seen
+        assert entry.get("negatable", True) in (True, False)
         seen.add((cue.lower(), entry["class"]))
     assert all(isinstance(n, str) for n in data["negators"])
     assert set(data["negation_flip"]) == classes
@@ -192,3 +193,44 @@ def test_accusation_in_context_is_condemnatory_except_for_us():
     assert score_stance("going past its mandate", context="he accused the coalition of").stance == "condemnatory"
     assert score_stance("planning attacks on our troops", context="a commander it accused of",
                         speaker_side="us").stance == "informational"
+
+
+# --------------------------------------------------------------------------- ordinary wording without a lexicon word
+
+PLAIN_WORDING_CASES = [
+    # pursuit threats and emphatic warnings
+    ("Our security forces will track down those who fired the rockets wherever they are", "iraq_gov", "escalatory"),
+    ("We will hunt them down wherever they hide", "us", "escalatory"),
+    ("They should have no doubt that we will find them", "us", "escalatory"),
+    ("Nobody should doubt our resolve", "us", "escalatory"),
+    ("There will be no safe haven for those who attack our bases", "us", "escalatory"),
+    ("It is time to hit them where it hurts", "us", "escalatory"),
+    ("The attacks will go on as long as the occupation forces remain on our soil", "factions", "escalatory"),
+    # a label after a negator keeps its reading ("will not give the occupation any rest")
+    ("We will not give the occupation forces a moment of peace", "factions", "escalatory"),
+    ("Their strikes will not change the equation", "factions", "escalatory"),
+    # denials of involvement and avoiding embarrassment calm things
+    ("Tehran had nothing to do with the attack and was not involved in it", "iran", "deescalatory"),
+    ("The Islamic Republic has nothing to do with these incidents", "iran", "deescalatory"),
+    ("We do not want a wider fight with anyone", "us", "deescalatory"),
+    ("The pause is meant to avoid embarrassing the government", "factions", "deescalatory"),
+    # charges told without "condemn"
+    ("These attacks aim at undermining the stability of the country", "iraq_gov", "condemnatory"),
+    ("The drone strike was a blatant assault on our sovereignty", "factions", "condemnatory"),
+    ("Foreign troops are the root of insecurity in the region", "iran", "condemnatory"),
+    ("It was an assassination with total disregard for civilian lives", "iraq_gov", "condemnatory"),
+    ("There is no longer any justification for the coalition presence", "iraq_gov", "condemnatory"),
+    ("Those who fired the rockets will be brought to justice", "iraq_gov", "condemnatory"),
+    # calm and informational wording stays so
+    ("Police tracked down the launch site and found three unused rockets", "iraq_gov", "informational"),
+    ("The base will stay open as long as the mission requires", "us", "informational"),
+    ("The talks will continue as long as both sides remain at the table", "iraq_gov", "informational"),
+    ("There is no doubt the drone came from the east", "us", "informational"),
+    ("The delay had nothing to do with the weather", "media", "informational"),
+    ("The suspects were brought to justice last year", "iraq_gov", "informational"),
+]
+
+
+@pytest.mark.parametrize("quote, side, expected", PLAIN_WORDING_CASES)
+def test_plain_wording_of_threats_denials_and_charges(quote, side, expected):
+    assert score_stance(quote, speaker_side=side).stance == expected

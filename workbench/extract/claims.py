@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from workbench.actors import Actor, load_gazetteer
 from workbench.extract.context import ArticleContext
+from workbench.extract.people import last_faction
 from workbench.numbers import Quantity, find_quantities
 from workbench.resources import load_yaml
 
@@ -53,6 +54,13 @@ class _Lexicon:
     victim_modifiers: tuple[tuple[str, re.Pattern], ...]
     backers: tuple[tuple[str, re.Pattern], ...]
     claimant_words: tuple[tuple[str, re.Pattern], ...]
+    group_nouns: frozenset[str]  # "the group", "the Resistance": the faction last named
+    between: tuple[re.Pattern, ...]  # words between a number and its outcome that do not part them
+    determiner_count: re.Pattern  # "a member", "some enemy": group 1 the determiner
+    determiner_value: dict[str, tuple[int | None, str]]
+    left_with: re.Pattern  # "left 21 American personnel with ", up to the outcome
+    after_only: frozenset[str]  # outcome words counted only by a number after them
+    metonyms: dict[str, str]  # "Baghdad" (saying) -> "Iraqi government"
 
 
 @lru_cache(maxsize=1)
@@ -69,20 +77,38 @@ def _lex() -> _Lexicon:
         victim_modifiers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_modifiers"].items()),
         backers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_backers"].items()),
         claimant_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["claimant_words"].items()),
+        group_nouns=frozenset(w.lower() for w in load_yaml("speech.yaml")["descriptors"]["group"]),
+        between=(re.compile(rf"\b(?:{_alt(d['between_phrases'])})\b", re.I), *(re.compile(p, re.I) for p in d["between_patterns"])),
+        determiner_count=re.compile(
+            rf"(?<![\w’'-])({_alt(w for ws in d['determiner_counts'].values() for w in ws)})\s+"
+            rf"(?=((?:[\w’'.-]+\s+){{0,3}}?)(?:{_alt(d['counted_nouns'])})s?(?![\w’'-]))",
+            re.I,
+        ),
+        determiner_value={
+            w.lower(): ((1, "exact") if kind == "exact_one" else (None, "vague"))
+            for kind, ws in d["determiner_counts"].items() for w in ws
+        },
+        after_only=frozenset(w.lower() for w in d["counted_after_only"]),
+        metonyms={k.lower(): v for k, v in d["metonyms"].items()},
+        left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
     )
 
 
-_GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion", re.I)
-_BREAK = re.compile(r"[;:.!?]|,\s|\b(?:and|but|while|after|as)\b")
-_A_VICTIM = re.compile(r"\s+(an?|one)\s+(?=(?:[\w’'.-]+\s+){0,3}?(?:commander|leader|member|fighter|soldier|contractor|civilian|child|officer|official|man|woman|boy|girl|service member|militant|guard)s?\b)", re.I)
-_ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring)", re.I)
+_GATE = re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion|mourn", re.I)
+_BREAK = re.compile(r"[;:!?]|(?<!\b[A-Z])\.|,\s|\b(?:and|but|while|after|as)\b")  # not the dots of "U.S."
+_ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring|mourned)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
-_VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)", re.I)
+_VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)", re.I)
 _STOP_BETWEEN = re.compile(
     r"[;:!?]|(?<![A-Z])\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
 )
-# Linking words allowed between a number and its outcome ("suffered from", "were being evaluated for").
-_LINK_BETWEEN = re.compile(r"\b(?:suffered from|were being evaluated for|being treated for|treated for|evaluated for)\b", re.I)
+# "the number of PMF members martyred in the strikes ... has risen to 27"
+_NUMBER_OF = re.compile(r"\b(?:number|toll)\s+of\s+", re.I)
+_TOLL_FAR = re.compile(r"[^.;:]{0,120}?\b(?:rose|risen|climbed|reached|increased|stands|stood)\s+(?:to|at)\s+$", re.I)
+# "causing minor injuries to coalition forces": an untold number (not "without causing ...")
+_CAUSING = re.compile(r"(?<!without )(?<!avoid )\b(?:causing|caused|inflicting|inflicted)\s+$", re.I)
+_WORD_END = re.compile(r"[\w.’'-]+")
+_AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
 _BOTH = re.compile(r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring)\b|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I)
@@ -92,8 +118,8 @@ _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left
 _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _CITED = re.compile(r"\bcit(?:ed|ing|es)\s+(?P<y>.{2,60}?)\s+as\s+saying\b", re.I)
-_PRONOUN = re.compile(r"\b(?:he|she|they)\s*$", re.I)
-_SOURCE_DESCRIPTOR = re.compile(r"\bthe (?:source|sources|official|officials|spokesman|spokesperson|statement)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|it)\s*$", re.I)
+_SOURCE_DESCRIPTOR = re.compile(r"\bthe (?:same )?(?:source|sources|official|officials|spokesman|spokesperson|statement)\b", re.I)
 _PUT_NUMBER = re.compile(r"(?:put|puts|putting|placed|estimated)\s+the\s+\w+(?:\s+toll)?", re.I)
 _SIGNATURE = re.compile(r"^\s*[—–-]\s*(?P<who>.+)$")
 _SPOKES = re.compile(r"spokes|press secretary|press office", re.I)
@@ -123,18 +149,30 @@ _NP_TAIL = re.compile(r"(?:\s+(?:have|has|had|since|also|later|then|previously|r
 _CORRESPONDENT = re.compile(r"(?:our|its|the|a)?\s*(?:\w+\s+)?(?:correspondent|reporter)s?", re.I)
 _PARTICIPLE_ATTR = re.compile(r"\w+ing$", re.I)
 # The subject phrase that opens a sentence, up to its main verb.
-_SENTENCE_SUBJECT = re.compile(r"\s*(.{3,80}?)\s+(?:gave|issued|released|offered|provided|put|published|denied|confirmed|reported|announced|said|told|put|updated|raised|revised|added)\b", re.I)
+_SENTENCE_SUBJECT = re.compile(r"\s*(.{3,120}?)\s+(?:gave|issued|released|offered|provided|put|published|denied|confirmed|reported|announced|said|told|put|updated|raised|revised|added|condemned|denounced|accused|blamed|warned)\b", re.I)
 _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X, a spokesman for Y, said")
 
 
+_ARTICLE_AL = re.compile(r"\b(?:al|el)[-‐‑ ]", re.I)
+
+
 def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
-    """The actor that is the subject of a verb at ``pos``: named just before it (a person
-    preferred over the body he speaks for), or at the start of the sentence."""
-    near = [m for m in ctx.mentions if m.start >= start and m.end <= pos and (pos - m.end <= _SUBJECT_REACH or m.start == start)]
+    """The source that is the subject of a verb at ``pos``: named just before it, or at the
+    start of the sentence. Of a spokesman and his body, the one named nearest the verb: the
+    spokesman named in full right before it, else his body (named between, or implied when he
+    is named by his surname alone)."""
+    near = [
+        m for m in ctx.mentions
+        if m.start >= start and m.end <= pos and (pos - m.end <= _SUBJECT_REACH or m.start == start) and ctx.quote_at(m.start) is None
+    ]
     if not near:
         return None
     persons = [m for m in near if m.actor.kind == "person"]
-    return (persons or near)[-1].actor
+    m = (persons or near)[-1]
+    if m.actor.kind == "person" and len(_ARTICLE_AL.sub("", m.text).split()) >= 2:
+        if not any(x.actor.kind != "person" and m.end <= x.start and x.end <= pos for x in near):
+            return m.actor  # "Pentagon press secretary John Kirby said": the nearest source is he
+    return _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
 
 
 def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, str] | None:
@@ -142,22 +180,99 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     m = _SUBJECT_NP.search(ctx.text, start, pos)
     if not m:
         return None
-    np_text = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+    np_text = _DETERMINER.sub("", m.group(1).strip())
     np_text = _NP_TAIL.sub("", np_text).strip(" ,")  # "American media outlets have since" -> "American media outlets"
     if not np_text or np_text.lower() in ("he", "she", "they", "it", "who", "which", "that"):
         return None
     if _CORRESPONDENT.fullmatch(np_text) and ctx.outlet:
         return ctx.outlet, ctx.outlet_side or "unknown"  # the outlet's own correspondent
-    actor = load_gazetteer().resolve(np_text)
+    if _SOURCE_DESCRIPTOR.fullmatch(m.group(1).strip()):
+        if np_text.lower() == "statement":  # "according to the statement": its issuer, told before
+            actor, basis = _previous_source(ctx, ctx.sentences[ctx.sentence_of(start)], same_paragraph=False)
+            return _name_side(ctx, actor, basis) if basis != "outlet" else None
+        prior = _source_before(ctx, start)  # "according to the same source"
+        return (prior.name, prior.side) if prior else None
+    actor = load_gazetteer().resolve(_lex().metonyms.get(np_text.lower(), np_text))
     if actor is not None and actor.kind != "person":
         return actor.name, actor.side  # "the coalition", "security sources"
+    if _BARE_NOUN.fullmatch(np_text):
+        if np_text.lower() in _lex().group_nouns:  # "the group", "the Resistance"
+            return _faction_before(ctx, start)
+        return _body_named_before(ctx, np_text, start)  # "the ministry", "the command"
+    return _claimant_words(_canonical_body(np_text))
+
+
+def _source_before(ctx: ArticleContext, pos: int) -> Actor | None:
+    """The source last named before ``pos`` ("an Iraqi security source"), for "the source"."""
+    prior = [x for x in ctx.mentions if x.end <= pos and x.actor.kind == "group"]
+    return prior[-1].actor if prior else None
+
+
+def _canonical_body(name: str) -> str:
+    """The canonical form of an unnamed body's name: "the Kurdistan Region's Ministry of Interior"
+    is the "Kurdistan Region Interior Ministry", "American media outlets" are "American media"."""
+    name = _POSSESSIVE_S.sub("", name)
+    name = _MINISTRY_OF.sub(lambda m: f"{m.group(2)} {m.group(1)}", name)
+    return _MEDIA_TAIL.sub("", name)
+
+
+def _claimant_words(name: str) -> tuple[str, str] | None:
     for side, pat in _lex().claimant_words:
-        if pat.search(np_text):
-            return np_text, side
+        if pat.search(name):
+            return name, side
+    return None
+
+
+def _opening_subject(ctx: ArticleContext, sent) -> Actor | None:
+    """The actor that opens the sentence ("Kataib Hezbollah has ...", "The resistance has ...")."""
+    head = _OPENING.match(ctx.text, sent.start, sent.end)
+    if head is None:
+        return None
+    named = [m for m in ctx.mentions if head.start(1) <= m.start < head.end(1)]
+    if named:
+        return named[0].actor
+    if head.group(1).split()[-1].lower() in _lex().group_nouns:
+        return last_faction([m for m in ctx.mentions if ctx.quote_at(m.start) is None], sent.start)
+    return None
+
+
+def _faction_before(ctx: ArticleContext, pos: int) -> tuple[str, str] | None:
+    actor = last_faction([m for m in ctx.mentions if ctx.quote_at(m.start) is None], pos)
+    return (actor.name, actor.side) if actor is not None else None
+
+
+def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, str] | None:
+    """(name, side) of the body named before ``pos`` whose name ends in ``noun``: "the ministry"
+    after "the Kurdistan Region's interior ministry said", "the command" after "US Central Command"."""
+    word = re.compile(rf"(?<![\w-]){re.escape(noun)}$", re.I)
+    known = [m for m in ctx.mentions if m.end <= pos and m.actor.kind not in ("person", "outlet") and word.search(m.text)]
+    named = None
+    pat = rf"((?:[A-Z][\w’'.-]*\s+)+(?:[a-z][\w-]*\s+){{0,2}}(?i:{re.escape(noun)})(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*)?)(?![\w-])"
+    for named in re.finditer(pat, ctx.text[:pos]):
+        pass
+    if known and (named is None or known[-1].start >= named.start(1)):
+        return known[-1].actor.name, known[-1].actor.side
+    if named is not None and ctx.quote_at(named.start(1)) is None:
+        return _claimant_words(_canonical_body(_DETERMINER.sub("", named.group(1))))
     return None
 
 
 _TOLD = frozenset({"told", "tells", "telling"})
+# A transcript's speaker label opening a paragraph: "MR. KIRBY:", "SECRETARY AUSTIN:"
+_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
+_ITS_OWN = re.compile(r"\b(?:it|its|they|their)\b", re.I)
+# The subject opening a sentence: up to four words before its verb.
+_OPENING = re.compile(r"\s*(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|have|had|is|are|was|were|says|said|claims|claimed)\b", re.I)
+_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+_CLAUSE_END = re.compile(r"[,;:.!?]")
+_MINISTRY_OF = re.compile(r"\b(Ministry)\s+of\s+(?:the\s+)?([A-Z][\w-]*)$")
+_MEDIA_TAIL = re.compile(r"(?<=\bmedia)\s+(?:outlets|reports)$", re.I)
+_BARE_NOUN = re.compile(r"[A-Za-z][a-z]{3,}")
+_POSSESSIVE_S = re.compile(r"['’]s(?=\s)")  # "the Kurdistan Region's interior ministry" is the Kurdistan Region interior ministry
+# A relative clause whose subject speaks ("strikes that the government said ...") attributes only itself.
+_RELATIVE_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
+_OWN_CLAUSE = re.compile(r"\b(?:that|which|whom|although|though|whereas|while|but)\s+(?:[\w.’'-]+\s+){1,5}$", re.I)
+_INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
 
 
 def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> tuple[Actor | None, str]:
@@ -174,9 +289,19 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return _speaking_for(actor), "quote"
     m = _ACCORDING.search(text, sent.start, sent.end)
     if m:
-        after = [x for x in ctx.mentions if m.end() <= x.start < m.end() + 60]
+        cut = _CLAUSE_END.search(text, m.end(), sent.end)
+        end = cut.start() if cut else sent.end
+        after = [x for x in ctx.mentions if m.end() <= x.start < min(end, m.end() + 60)]
         if after:
             return _speaking_for(after[0].actor), "according to"
+        phrase = _DETERMINER.sub("", text[m.end() : end].strip())
+        if _ITS_OWN.search(phrase):  # "according to figures it has published": the sentence's subject
+            opening = _opening_subject(ctx, sent)
+            if opening is not None:
+                return opening, "according to"
+        generic = _generic_subject(ctx, m.end(), end) or (_claimant_words(phrase) if len(phrase.split()) <= 4 else None)
+        if generic:  # "according to the ministry", "according to informed sources"
+            return None, f"generic:{generic[0]}|{generic[1]}"
     cited = _CITED.search(text, sent.start, sent.end)
     if cited and cited.start() < pos:
         actor = _subject_before(ctx, sent.start, cited.start())
@@ -184,19 +309,20 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return actor, "cited"
     verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos)]
     for v in reversed(verbs):
+        if _RELATIVE_SUBJECT.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
+            continue  # "The strikes, which the Pentagon said hit nine sites, answered an attack that killed ..."
         before = text[sent.start : v.start()]
         if _PRONOUN.search(before):
-            prior = [qq for qq in ctx.quotes if qq.end <= v.start() and getattr(qq, "speaker", None)]
-            actor = load_gazetteer().resolve(prior[-1].speaker) if prior else None
-            if actor:
-                return _speaking_for(actor), "pronoun"
+            actor, basis = _referent(ctx, sent, v.start(), carry)
+            if basis != "outlet":
+                return actor, basis
         if _SOURCE_DESCRIPTOR.search(before[-40:]):
-            prior = [x for x in ctx.mentions if x.end <= v.start() and x.actor.kind == "group"]
+            prior = _source_before(ctx, v.start())
             if prior:
-                return prior[-1].actor, "descriptor"
+                return prior, "descriptor"
         actor = _subject_before(ctx, sent.start, v.start())
         if actor:
-            return _speaking_for(actor), "subject"
+            return actor, "subject"
         generic = _generic_subject(ctx, max(sent.start, v.start() - 60), v.start())
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
@@ -206,37 +332,43 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             if head:
                 actor = _subject_before(ctx, sent.start, sent.start + head.end(1) - sent.start)
                 if actor:
-                    return _speaking_for(actor), "subject"
+                    return actor, "subject"
                 generic = _generic_subject(ctx, sent.start, head.end(1))
                 if generic:
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
-        before_v = [x for x in ctx.mentions if v.start() - 50 <= x.start < v.start() and x.start > pos]
-        if v.group().lower() in _TOLD:
-            # "..., a security source told Shafaq News": the teller, not the outlet told.
-            if before_v:
-                return _speaking_for(before_v[-1].actor), "subject"
-            generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
-            if generic:
-                return None, f"generic:{generic[0]}|{generic[1]}"
-        after = [x for x in ctx.mentions if v.end() <= x.start < v.end() + 40] or before_v[:1]
-        if after:
-            return _speaking_for(after[0].actor), "subject"
+        if _OWN_CLAUSE.search(text, pos, v.start()):
+            continue  # "... killed three soldiers, days after strikes that the ministry said hit ...", "although X claimed"
+        if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
+            actor, basis = _referent(ctx, sent, v.start(), carry)  # "..., it said."
+            if basis != "outlet":
+                return actor, basis
+        # ", said the Pentagon" (inverted; but "..., a source told Shafaq News": the teller, not the
+        # outlet told), else the subject before the verb ("..., U.S. Central Command said, the
+        # first ..."), never a mention past a comma or in the next sentence.
+        if v.group().lower() not in _TOLD:
+            inverted = [x for x in ctx.mentions if v.end() <= x.start < sent.end and _INVERTED_GAP.fullmatch(text, v.end(), x.start)]
+            if inverted:
+                return _speaking_for(inverted[0].actor), "subject"
+        subject = _subject_before(ctx, max(pos + 1, v.start() - 50), v.start())
+        if subject is not None:
+            return subject, "subject"
         generic = _generic_subject(ctx, max(pos, v.start() - 60), v.start())
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
     # The source named in the sentence before, in the same paragraph, still speaks.
     if carry:
-        si = ctx.sentence_of(pos)
-        if si > 0:
-            prev = ctx.sentences[si - 1]
-            if ctx.text.find("\n", prev.end, sent.start) < 0:
-                actor, basis = claimant_for(ctx, prev, prev.end, carry=False)
-                if basis not in ("outlet",):
-                    return actor, basis
+        actor, basis = _previous_source(ctx, sent, same_paragraph=True)
+        if basis != "outlet":
+            return actor, basis
     # A tweet or statement signed on the next line: "— OIR Spokesman Col. Wayne Marotto".
     ps, pe = ctx.paragraph_bounds(pos)
+    label = _TRANSCRIPT_LABEL.match(text, ps, pe)
+    if label:  # a transcript's turn: "MR. KIRBY: It was a response to the attack ..."
+        speaker = [x for x in ctx.mentions if label.start(1) <= x.start < label.end(1) and x.actor.kind == "person"]
+        if speaker:
+            return speaker[0].actor, "transcript"
     nxt_end = text.find("\n", pe + 1)
     nxt = text[pe + 1 : len(text) if nxt_end < 0 else nxt_end]
     sig = _SIGNATURE.match(nxt)
@@ -252,9 +384,38 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
     return None, "outlet"
 
 
+def _previous_source(ctx: ArticleContext, sent, *, same_paragraph: bool) -> tuple[Actor | None, str]:
+    """The source of the sentence before ``sent`` (in its paragraph, or the paragraph before)."""
+    si = ctx.sentence_of(sent.start)
+    if si == 0:
+        return None, "outlet"
+    prev = ctx.sentences[si - 1]
+    if same_paragraph and ctx.text.find("\n", prev.end, sent.start) >= 0:
+        return None, "outlet"
+    return claimant_for(ctx, prev, prev.end, carry=False)
+
+
+def _referent(ctx: ArticleContext, sent, pos: int, carry: bool) -> tuple[Actor | None, str]:
+    """Whom "he/she/it/they said" refers to: the source of the sentence before, else the
+    speaker of the last quote before ``pos``."""
+    if carry:
+        actor, basis = _previous_source(ctx, sent, same_paragraph=False)
+        if basis != "outlet":
+            return actor, basis if basis.startswith("generic:") else "pronoun"
+    prior = [qq for qq in ctx.quotes if qq.end <= pos and getattr(qq, "speaker", None)]
+    actor = load_gazetteer().resolve(prior[-1].speaker) if prior else None
+    if actor:
+        return _speaking_for(actor), "pronoun"
+    return None, "outlet"
+
+
 def claimant_name_side(ctx: ArticleContext, sent, pos: int) -> tuple[str | None, str]:
     """(claimant name, side) for the fact at ``pos`` (see :func:`claimant_for`)."""
     actor, basis = claimant_for(ctx, sent, pos)
+    return _name_side(ctx, actor, basis)
+
+
+def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[str | None, str]:
     if actor is not None:
         return actor.name, actor.side
     if basis.startswith("generic:"):
@@ -263,8 +424,9 @@ def claimant_name_side(ctx: ArticleContext, sent, pos: int) -> tuple[str | None,
     return ctx.outlet, ctx.outlet_side or "unknown"
 
 
-def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) -> tuple[str | None, str | None]:
-    """(victim words, side) for the noun phrase text[start:end]."""
+def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str, *, marked: bool = False) -> tuple[str | None, str | None]:
+    """(victim words, side) for the noun phrase text[start:end]; with ``marked``, only a side
+    its modifiers or a named actor tell ("American", "Iraqi security forces"), not its noun."""
     lex = _lex()
     np_text = ctx.text[start:end]
     words = lex.linking.sub(" ", np_text)
@@ -285,6 +447,8 @@ def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str) 
     for side, pat in lex.victim_modifiers:
         if pat.search(words):
             return words, side
+    if marked:
+        return words, None
     best = None
     for side, pat in lex.victim_words:
         m = pat.search(words)
@@ -310,28 +474,98 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
             if om.end() <= q.start <= om.end() + 3:
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
-    # "the strike killed two commanders", "wounded three other civilians"
+    # "the strike killed two commanders", "killing a Kataib Hezbollah commander"
     if _ACTIVE_OUTCOME.fullmatch(om.group()):
-        one = _A_VICTIM.match(text, om.end(), sent.end)
-        if one:  # "killing a Kataib Hezbollah commander"
-            q = Quantity(one.start(1), one.end(1), one.group(1), 1, 1, "exact")
-            stop = _BREAK.search(text, one.end(), sent.end)
-            return q, (one.end(), stop.start() if stop else sent.end)
         for q in quantities:
             if om.end() < q.start <= om.end() + 3 and not text[om.end() : q.start].strip():
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
-    # "the death toll rose to 12"
+    if om.group().lower() in lex.after_only:
+        return None
+    # "the death toll rose to 12", "the number of members martyred ... has risen to 27"
+    number_of = _NUMBER_OF.search(text, max(sent.start, om.start() - 80), om.start())
     for q in quantities:
         if q.start > om.end() and _TOLL_TO.match(text, om.end(), q.start):
             return q, (om.end(), om.end())
+        if q.start > om.end() and number_of and _TOLL_FAR.match(text, om.end(), q.start):
+            return q, (number_of.end(), om.start())
+    # "left 21 American personnel with minor injuries"
+    left = lex.left_with.search(text, sent.start, om.start())
+    if left:
+        for q in quantities:
+            if q.start == left.start(1):
+                return q, (q.end, left.end(1))
     # A number before the outcome with only victims and linking verbs between.
     for q in reversed([q for q in quantities if q.end <= om.start()]):
         between = text[q.end : om.start()]
-        if len(between.split()) > 9 or lex.outcome.search(between) or _STOP_BETWEEN.search(_LINK_BETWEEN.sub(" ", between)):
+        for pat in lex.between:
+            between = pat.sub(" ", between)
+        if len(between.split()) > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
             break
         return q, (q.end, om.start())
+    # "causing minor injuries to coalition forces"
+    if _CAUSING.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
+        return Quantity(om.start(), om.start(), "", None, None, "vague"), (om.end(), om.end())
     return None
+
+
+def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, quantities, taken) -> tuple[Quantity, int, bool] | None:
+    """A second object of the same active outcome (not "and two others were wounded", which has
+    its own outcome): (its count, the end of its victims, whether it is a claim of its own, on
+    another side: "wounded four American service members and two members of the Iraqi security
+    forces")."""
+    text = ctx.text
+    if not (_ACTIVE_OUTCOME.fullmatch(om.group()) and q.start > om.end()):
+        return None
+    gap = _AND_MORE.match(text, ve, sent.end)
+    if gap is None:
+        return None
+    q2 = next((x for x in quantities if x.start == gap.end() and id(x) not in taken), None)
+    if q2 is None:
+        return None
+    stop = _BREAK.search(text, q2.end, sent.end)
+    end = stop.start() if stop else sent.end
+    if _lex().outcome.search(text, q2.end, end) or _lex().linking.search(text, q2.end, end):
+        return None
+    first, second = _victim_side(ctx, q.end, ve, "unknown", marked=True)[1], _victim_side(ctx, q2.end, end, "unknown", marked=True)[1]
+    # not told apart: one claim ("three soldiers and two policemen")
+    return q2, end, not (first is None or second is None or first == second)
+
+
+def _sum(q: Quantity, q2: Quantity) -> Quantity:
+    """One count of two coordinated ones: 2 and 1 make 3; 1 and "several others" at least 1."""
+    if q.qualifier == q2.qualifier == "exact":
+        return Quantity(q.start, q2.end, f"{q.text} and {q2.text}", q.low + q2.low, q.high + q2.high, "exact")
+    if q.low is None:
+        return q
+    return Quantity(q.start, q2.end, f"{q.text} and {q2.text}", q.low + (q2.low or 0), None, "at_least")
+
+
+def _victims_after(ctx: ArticleContext, pos: int, end: int) -> tuple[int, int] | None:
+    """The victims told after an outcome ("no injuries to US personnel", "no casualties among the
+    Iraqi forces stationed there"): the shortest run of up to four words that tells a side."""
+    m = _VICTIMS_AFTER.match(ctx.text, pos, end)
+    if m is None:
+        return None
+    for w in _WORD_END.finditer(ctx.text, m.start(1), m.end(1)):
+        if _victim_side(ctx, m.start(1), w.end(), "unknown")[1]:
+            return m.start(1), w.end()
+    return None
+
+
+def _determiner_counts(ctx: ArticleContext, sent, quantities: list[Quantity]) -> list[Quantity]:
+    """Counts told by a determiner before a counted noun ("a member of Kataib Hezbollah", "some
+    enemy"), where no number was read."""
+    lex = _lex()
+    out = []
+    for m in lex.determiner_count.finditer(ctx.text, sent.start, sent.end):
+        if any(q.start <= m.start(1) < q.end or m.start(1) <= q.start < m.end() for q in quantities):
+            continue
+        if lex.outcome.search(m.group(2)) or lex.linking.search(m.group(2)) or lex.attribution.search(m.group(2)):
+            continue  # "a drone killed three people": no noun phrase
+        low, qualifier = lex.determiner_value[m.group(1).lower()]
+        out.append(Quantity(m.start(1), m.end(1), m.group(1), low, low, qualifier))
+    return out
 
 
 def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int]]:
@@ -350,7 +584,7 @@ def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tu
 
 def _attribution_point(ctx: ArticleContext, s: int) -> int:
     """Where to look back from for the claimant: past a "put the number" phrase that starts the claim."""
-    m = _PUT_NUMBER.match(ctx.text, s)
+    m = _PUT_NUMBER.match(ctx.text, s) or _lex().attribution.match(ctx.text, s)  # "X mourned two of its men"
     return m.end() if m else s
 
 
@@ -367,6 +601,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         if not _GATE.search(sent.text):
             continue
         quantities = [q for q in ctx.quantities if sent.start <= q.start and q.end <= sent.end]
+        quantities = sorted(quantities + _determiner_counts(ctx, sent, quantities), key=lambda q: q.start)
         items: list[tuple[Quantity, str, tuple[int, int], int, int]] = []  # q, outcome, victim span, span start, span end
         for q, outcome, (ms, me), pos in _number_of_claims(ctx, sent):
             items.append((q, outcome, (pos, pos), ms, me))
@@ -384,11 +619,20 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if _BOTH.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
                 outcome = "casualties"  # "killed and wounded" told together
             if vs == ve or not text[vs:ve].strip(" “”\"'"):
-                after = _VICTIMS_AFTER.match(text, om.end(), sent.end)
-                if after and _victim_side(ctx, after.start(1), after.end(1), "unknown")[1]:
-                    vs, ve = after.start(1), after.end(1)
-            items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
+                after = _victims_after(ctx, om.end(), sent.end)
+                if after is not None:
+                    vs, ve = after
             taken.add(id(q))
+            more = _coordinated(ctx, sent, om, q, ve, quantities, taken)
+            if more is not None and more[2]:  # "wounded four American service members and two Iraqi soldiers"
+                q2, ve2, _ = more
+                items.append((q2, outcome, (q2.end, ve2), q2.start, ve2))
+                taken.add(id(q2))
+            elif more is not None:  # "killed two soldiers and a British soldier": one claim of both
+                q2, ve, _ = more
+                q = _sum(q, q2)
+                taken.add(id(q2))
+            items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
         previous_side = None
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
             claimant, claimant_side = claimant_name_side(ctx, sent, _attribution_point(ctx, s))
@@ -412,17 +656,32 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     low=q.low, high=q.high, qualifier=q.qualifier, sentence=si,
                 )
             )
-    return _dedupe(found)
+    return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
 
 
-def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per claimant, victims and number: repeats in the same article are 'also' mentions."""
+_LEDE_REACH = 3  # sentences
+
+
+def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
+    """One claim per claimant, victims and number: repeats in the same article are 'also' mentions.
+    A number a news outlet (``outlet``) tells in its own voice that a named source gives in the
+    next few sentences is that source's claim (a lede summing up "... officials said" before
+    naming them); a party publishing its own release keeps its claims."""
+
+    def what(c: Claim) -> tuple:
+        return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier)
+
+    def sourced_soon(c: Claim) -> bool:
+        return any(
+            o.claimant != outlet and what(o) == what(c) and 0 < o.sentence - c.sentence <= _LEDE_REACH
+            for o in claims
+        )
+
     seen: set[tuple] = set()
     out = []
     for c in sorted(claims, key=lambda c: c.start):
-        outcome = "zero" if c.qualifier == "none" else c.outcome
-        key = (c.claimant, c.victim_side, outcome, c.low, c.high, c.qualifier)
-        if key in seen:
+        key = (c.claimant, *what(c))
+        if key in seen or (outlet is not None and c.claimant == outlet and c.low is not None and sourced_soon(c)):
             continue
         seen.add(key)
         out.append(c)

@@ -28,7 +28,7 @@ from typing import Any, Sequence
 from workbench.actors import Actor, Mention
 from workbench.resources import load_yaml
 
-__all__ = ["Person", "PersonMention", "Registry", "build_registry", "person_mentions", "side_from_words"]
+__all__ = ["Person", "PersonMention", "Registry", "build_registry", "last_faction", "person_mentions", "side_from_words"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ class _Vocab:
     side_words: tuple[tuple[str, re.Pattern[str]], ...]
     max_pre: int
     max_app: int
+    group_possessive: re.Pattern[str]  # "the group's", "the movement’s"
+    analyst_clause: re.Pattern[str]  # "who studies ..." after a name
 
 
 def _side_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -136,6 +138,10 @@ def _vocab() -> _Vocab:
         side_words=tuple((str(e["side"]), _side_pattern([str(w) for w in e["words"]])) for e in d["side_words"]),
         max_pre=int(p["max_premodifier_words"]),
         max_app=int(p["max_appositive_words"]),
+        analyst_clause=re.compile(r"\s*(?:" + "|".join(re.escape(w) for w in p["analyst_clauses"]) + r")\b", re.I),
+        group_possessive=re.compile(
+            r"(?<![\w’'-])(?:the|its)\s+(?:" + "|".join(re.escape(w) for w in d["descriptors"]["group"]) + r")['’]s?(?![\w’'-])", re.I
+        ),
     )
 
 
@@ -240,12 +246,24 @@ def _appositive_before(text: str, a: int, v: _Vocab) -> tuple[int, str] | None:
         return None
     j -= 1
     base = _after_last_break(text, max(0, j - 100), j)
-    words = _WORD.findall(text, base, j)
-    if not words or len(words) > v.max_pre + 1:
+    words = list(_WORD.finditer(text, base, j))
+    # "said the group's spokesman, X": the role phrase starts after a speech verb
+    if len(words) > 1 and v.verb_before.search(text, base, words[1].start()) and words[1].group().lower() in _APPOSITIVE_DET:
+        words = words[1:]
+    elif len(words) > 2 and v.verb_before.search(text, base, words[2].start()) and words[2].group().lower() in _APPOSITIVE_DET:
+        words = words[2:]  # "according to the ..."
+    lows = [w.group().lower() for w in words]
+    if not lows or lows[0] not in _APPOSITIVE_DET:
         return None
-    if words[-1].lower() not in v.roles or words[0].lower() not in {"a", "an", "the", "its", "his", "their"}:
+    # the role ends the phrase, or heads it: "the chairman of the parliamentary committee, X"
+    if not (lows[-1] in v.roles and len(lows) <= v.max_pre + 1) and not (
+        len(lows) > 2 and lows[1] in v.roles and lows[2] in ("of", "for", "at") and len(lows) <= v.max_app
+    ):
         return None
-    return base, text[base:j]
+    return words[0].start(), text[words[0].start() : j]
+
+
+_APPOSITIVE_DET = frozenset({"a", "an", "the", "its", "his", "their"})
 
 
 def _appositive_after(text: str, b: int, v: _Vocab) -> str:
@@ -265,6 +283,8 @@ def _appositive_after(text: str, b: int, v: _Vocab) -> str:
     if dot:
         seg = seg[: dot.start()]
     words = _WORD.findall(seg)
+    if v.analyst_clause.match(seg):
+        return " ".join(words[: v.max_app])  # "who studies armed groups at ...": its first words tell
     if not words or len(words) > v.max_app:
         return ""
     lows = [w.lower().strip(".") for w in words]
@@ -295,6 +315,16 @@ def _affiliation(mentions: Sequence[Mention], spans: Sequence[tuple[int, int]], 
     return None
 
 
+def last_faction(mentions: Sequence[Mention], pos: int) -> Actor | None:
+    """The faction (else group) named last before ``pos`` ("the movement's spokesman")."""
+    before = [m.actor for m in mentions if m.end <= pos]
+    for kinds in (("faction",), ("group",)):
+        for actor in reversed(before):
+            if actor.kind in kinds:
+                return actor
+    return None
+
+
 def _candidates(text: str, mentions: Sequence[Mention], v: _Vocab) -> list[_Cand]:
     gaz_spans = [(m.start, m.end) for m in mentions]
     starts = [m.start for m in mentions]
@@ -303,14 +333,16 @@ def _candidates(text: str, mentions: Sequence[Mention], v: _Vocab) -> list[_Cand
         if " " not in run.group() and "\t" not in run.group():
             continue  # one capitalised word: at most a surname, never a new full name
         toks = list(v.token.finditer(text, run.start(), run.end()))
-        # split the run where a gazetteer mention covers a token
+        # split the run where a gazetteer mention covers a token (not where a known person's
+        # bare surname follows another given name: "Ali al-Fartousi" is not "Kadhim al-Fartousi")
         pieces: list[list[re.Match[str]]] = [[]]
         for t in toks:
             i = bisect.bisect_right(starts, t.start()) - 1
-            covered = any(
-                mentions[j].start < t.end() and t.start() < mentions[j].end for j in range(max(0, i - 1), min(len(mentions), i + 2))
-            )
-            if covered:
+            covering = [
+                mentions[j] for j in range(max(0, i - 1), min(len(mentions), i + 2))
+                if mentions[j].start < t.end() and t.start() < mentions[j].end
+            ]
+            if covering and not (pieces[-1] and _other_given_name(covering[0], pieces[-1], v)):
                 if pieces[-1]:
                     pieces.append([])
                 continue
@@ -321,6 +353,15 @@ def _candidates(text: str, mentions: Sequence[Mention], v: _Vocab) -> list[_Cand
                 if cand is not None:
                     out.append(cand)
     return out
+
+
+def _other_given_name(m: Mention, before: list[re.Match[str]], v: _Vocab) -> bool:
+    """Is gazetteer mention ``m`` a person's bare surname right after a given name of the same
+    run (not a title or role: "Gen. Rasool" is still Rasool)?"""
+    if m.actor.kind != "person" or len(_surname_key(m.text).split()) != 1:
+        return False
+    words = [t.group() for t in before]
+    return _title_len(words, len(words) - 1, v) == 0 and _is_name_token(words[-1], v) and words[-1][:1].isupper()
 
 
 def _candidate(text: str, piece: list[re.Match[str]], mentions, gaz_spans, v: _Vocab) -> _Cand | None:
@@ -364,6 +405,8 @@ def _candidate(text: str, piece: list[re.Match[str]], mentions, gaz_spans, v: _V
     if role is None and titled:
         role = " ".join(_norm(w) for w in words[:cut]).strip() or None
     aff = _affiliation(mentions, [(pre_a, run_a), (app_end, app_end + len(app) + 2)], last_first=True)
+    if aff is None and v.group_possessive.search(" ".join((pre, app))):
+        aff = last_faction(mentions, run_a)  # "the movement's spokesman": the faction last named
     verb = bool(v.verb_after.match(text, app_end)) or bool(v.verb_before.search(text, max(0, run_a - 40), run_a))
     if verb and not (titled or role) and _PLACE_BEFORE.search(text, max(0, run_a - 12), run_a):
         verb = False  # "the reporter in Deir Ezzor said": a place
@@ -387,7 +430,8 @@ def _headline(text: str, pos: int) -> bool:
 
 
 def _person(c: _Cand) -> Person:
-    if c.role is not None and side_from_words(" ".join(x for x in (c.pre, c.app) if x)) == "media":
+    analyst = c.role is not None or bool(_vocab().analyst_clause.match(c.app))
+    if analyst and side_from_words(" ".join(x for x in (c.pre, c.app) if x)) == "media":
         side = "media"  # "a fellow at a Washington think tank": an analyst, whatever the body
     elif c.affiliation is not None:
         side = c.affiliation.side or "unknown"
@@ -480,7 +524,13 @@ def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[M
             by_surname.setdefault(s, []).append(m)
     if not by_surname:
         return []
-    taken = sorted([(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in full])
+    # A known person's bare surname ("al-Fartousi") is the article's own person of that
+    # surname when the known one is never named in full here.
+    named_in_full = {m.actor.name for m in mentions if m.actor.kind == "person" and len(_surname_key(m.text).split()) > 1}
+    taken = sorted(
+        [(m.start, m.end) for m in mentions if not _surname_of_other(m, by_surname, named_in_full)]
+        + [(m.start, m.end) for m in full]
+    )
     alt = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
     pat = re.compile(r"(?<![\w’'-])(?:(?:al|el|Al|El)[-‐‑ ])?(" + alt + r")(?:[’']s)?(?![\w’'-])")
     out = []
@@ -496,6 +546,13 @@ def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[M
         end = b - (2 if text[b - 2 : b] in ("'s", "’s") else 0)
         out.append(PersonMention(a, end, text[a:end], owner.person, False))
     return out
+
+
+def _surname_of_other(m: Mention, by_surname: dict[str, list[PersonMention]], named_in_full: set[str]) -> bool:
+    if m.actor.kind != "person" or m.actor.name in named_in_full:
+        return False
+    key = _surname_key(_POSSESSIVE.sub("", m.text))
+    return len(key.split()) == 1 and key in by_surname and all(o.person.name != m.actor.name for o in by_surname[key])
 
 
 def _stands_alone(text: str, a: int, b: int, v: _Vocab) -> bool:

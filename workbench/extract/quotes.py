@@ -213,6 +213,8 @@ class _Vocab:
     role_of: re.Pattern[str]  # "<role> of/for (the) (X’s)" right before a mention
     role_after: re.Pattern[str]  # "<mention> <role>" right after a mention
     not_possessor: re.Pattern[str]  # "’s deputy" right after a person mention
+    body_of: re.Pattern[str]  # " supporters", "’s mission to the UN" right after a body's mention
+    source_in: re.Pattern[str]  # "a source in the " right before a body's mention
     leader_roles: tuple[str, ...]
     determiners: frozenset[str]
     trailing: frozenset[str]
@@ -251,6 +253,16 @@ def _vocab() -> _Vocab:
         ),
         role_after=re.compile(r"\s*(?:[\w-]+\s+)?(" + _alternation(person_roles) + r")(?![\w’'-])", re.I),
         not_possessor=re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(d["possessive_not_speaker"]) + r")(?![\w’'-])", re.I),
+        body_of=re.compile(
+            r"\s+(?i:" + _alternation(d["followers"]) + r")(?![\w’'-])"
+            r"|['’]s\s+(?i:" + _alternation(d["possessive_body"]) + r")(?![\w’'-])"
+            r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
+        ),
+        source_in=re.compile(
+            r"(?<![\w’'-])(" + _alternation(w for w, c in desc_class.items() if c == "source") + r")\s+"
+            r"(?:in|within|inside|from|close\s+to)\s+(?:the\s+)?$",
+            re.I,
+        ),
         leader_roles=tuple(w.lower() for w in d["leader_roles"]),
         determiners=frozenset(w.lower() for w in d["determiners"]),
         trailing=frozenset(w.lower() for w in d["np_trailing"]),
@@ -367,6 +379,14 @@ class _Attributor:
         if not ms:
             return None
         m = ms[-1] if nearest else ms[0]
+        body = self.v.body_of.match(self.text, m.end)
+        if body:  # "Hashd supporters", "Iran’s mission to the UN"
+            name = self.text[m.start : body.end()]
+            return _Attr(_Who(name, m.actor.side or "unknown", "descriptive"), "", m.start, body.end())
+        src = self.v.source_in.search(self.text, max(0, m.start - 40), m.start)
+        if src:  # "a source in the Iraqi resistance" is an "Iraqi resistance source"
+            name = f"{m.text} {src.group(1).lower()}"
+            return _Attr(_Who(name, m.actor.side or "unknown", "descriptive"), "", src.start(), m.end)
         role = self.role_around(m)
         if role:
             return self.role_holder(role, m)
@@ -568,7 +588,21 @@ class _Attributor:
             return _who(named[-1].actor)  # "A US official" is the gazetteer's "US officials"
         desc = m.group(1)
         side = named[-1].actor.side if named else side_from_words(desc)
+        post = _POSTMODIFIER.match(self.text, m.end(), pos)
+        if post and not named:
+            # "An official with one of the militias" is a "militia official"
+            verb = self.v.verb.search(self.text, post.start(1), post.end(1))
+            end = verb.start() if verb else post.end(1)
+            body = next((w.group().lower() for w in _WORDS.finditer(self.text, post.start(1), end)
+                         if self.v.descriptor_class.get(w.group().lower()) in ("group", "bloc")), None)
+            if body is not None:
+                single = body[:-1] if body.endswith("s") and body[:-1] in self.v.descriptor_class else body
+                desc, side = f"{single} {desc}", side_from_words(self.text[post.start(1) : end]) or side
         return _Who(desc, side or "unknown", "descriptive")
+
+
+# The body an introduced person belongs to: "(an official) with one of the Iran-aligned militias"
+_POSTMODIFIER = re.compile(r"\s+(?:with|of|from|in)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)")
 
 
 def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -640,6 +674,11 @@ def _np_after(att: _Attributor, a: int, b: int, *, pos: int) -> _Attr | None:
     """The speaker phrase following an inverted verb or "according to", up to a comma."""
     cut = _CLAUSE_BREAK.search(att.text, a, b)
     end = cut.start() if cut else b
+    if cut is not None and cut.group() == "," and _ends_with_role(att, a, end):
+        # "said the movement's spokesman, X": the name in apposition to the role
+        named = att.mentions_in(cut.end(), b)
+        if named and named[0].actor.kind == "person" and not att.text[cut.end() : named[0].start].strip():
+            return _finish(att.pick_mention(named[:1], nearest=False), "after")
     dot = att.text.rfind(".", a, end)
     if dot > a and att.text[dot + 1 : dot + 2] in ("", " ", "\n") and dot == end - 1:
         end = dot

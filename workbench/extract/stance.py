@@ -38,6 +38,7 @@ class _Cue:
     weight: float
     by_side: tuple[tuple[str, str], ...]
     negated_form: bool  # the cue itself starts with a negator ("not interested in")
+    negatable: bool = True  # False: a label a negator before it does not reverse ("occupation")
 
     def class_for(self, side: str | None) -> str | None:
         for s, c in self.by_side:
@@ -143,6 +144,7 @@ def _compile(entries: list[dict[str, Any]], negators: list[str]) -> tuple[_Match
                 weight=float(e["weight"]),
                 by_side=tuple(sorted((str(k), str(v)) for k, v in (e.get("by_side") or {}).items())),
                 negated_form=head.strip("*").lower() in neg_first,
+                negatable=bool(e.get("negatable", True)),
             )
         )
     return _Matcher(patterns), tuple(cues)
@@ -230,7 +232,7 @@ def _scan(lex: _Lexicon, text: str, pattern, cues, side, factor, totals, found) 
         cue = cues[idx]
         cls = cue.class_for(side)
         label = re.sub(r"\s+", " ", text[start:end])
-        neg = None if cue.negated_form else _negator_before(lex, text, start, since, carry)
+        neg = None if cue.negated_form or not cue.negatable else _negator_before(lex, text, start, since, carry)
         # a negation reaches on to the next cue of the same clause ("not bloodthirsty warmongers")
         since, carry = end, (label.split()[0] if cue.negated_form else neg)
         if cls is None:

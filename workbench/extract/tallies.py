@@ -101,11 +101,13 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             since_date, since_precision = (since[0].date, since[0].precision) if since else _past_period(ctx, sent)
             rest = text[noun.end() : sent.end]
             found = _tally_target(ctx, noun.end(), sent.end) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
+            # A count the article gives in its own voice is the outlet's, whoever carried the
+            # attacks out ("the resistance has carried out more than 150 attacks"), unless it
+            # sums up that body's own record ("Summary of the operations of the Islamic Resistance").
             claimant, claimant_side = claimant_name_side(ctx, sent, q.start)
             if claimant == ctx.outlet:
-                # "The resistance has carried out more than 160 operations": its own count.
                 own = [m for m in ctx.mentions if max(sent.start, q.start - 80) <= m.start and m.end <= q.start
-                       and m.actor.kind in ("faction", "group", "agency", "military", "government")]
+                       and _OPERATIONS_OF.search(text, max(sent.start, m.start - 30), m.start)]
                 if own:
                     claimant, claimant_side = own[-1].actor.name, own[-1].actor.side
             end = max(noun.end(), since[0].end if since else noun.end())
@@ -121,6 +123,9 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             )
     out += _ordinal_tallies(ctx, {t.start for t in out})
     return sorted(out, key=lambda t: t.start)
+
+
+_OPERATIONS_OF = re.compile(r"\b(?:operations|attacks|strikes)\s+of\s+(?:the\s+)?$", re.I)
 
 
 # Running counts in this news are of attacks on US and coalition forces unless told otherwise.
