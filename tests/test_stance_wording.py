@@ -26,6 +26,8 @@ RESOLVE_CASES = [
     ("The United States will not stand for this kind of behaviour", "us", "escalatory"),
     ("The resistance will not stand idly by while our brothers are killed", "factions", "escalatory"),
     ("We will not sit idly by", "iran", "escalatory"),
+    ("We will not stand by while our soldiers are targeted", "us", "escalatory"),
+    ("Last night we took further action against the groups behind the attacks", "us", "escalatory"),
     # protecting one's forces, said as a pledge
     ("We are going to protect our troops and our facilities", "us", "escalatory"),
     ("We will defend our personnel wherever they serve", "us", "escalatory"),
@@ -51,6 +53,7 @@ REACH_CASES = [
     ("Their warships are within the reach of our drones", "iran", "escalatory"),
     ("The embassy is in range of our rockets", "factions", "escalatory"),
     ("Every American soldier is in our sights", "factions", "escalatory"),
+    ("Our drones can reach any base they hide in", "factions", "escalatory"),
     ("The occupiers will leave our country in coffins", "factions", "escalatory"),
     ("They came on their feet and will go home in coffins", "factions", "escalatory"),
     ("The Americans will leave, vertically or horizontally", "factions", "escalatory"),
@@ -62,6 +65,8 @@ REACH_CASES = [
     ("The village lies within reach of the main road", "iraq_gov", "informational"),
     ("The coffins of the dead were carried through the city", "factions", "informational"),
     ("The sirens gave a warning before the rockets landed", "us", "informational"),
+    ("Our medics can reach the site within an hour", "us", "informational"),
+    ("Iranian missiles can reach most of the region", "media", "informational"),
 ]
 
 SOVEREIGNTY_CASES = [
@@ -72,6 +77,8 @@ SOVEREIGNTY_CASES = [
     ("Our country must not be turned into a theatre for foreign rivalries", "iraq_gov", "deescalatory"),
     ("We will not let the Kurdistan Region become a playground for regional powers", "iraq_gov", "deescalatory"),
     ("Syria will not be a springboard for attacks on anyone", "syria", "deescalatory"),
+    ("Iraq is not a mailbox for messages between Washington and Tehran", "iraq_gov", "deescalatory"),
+    ("Our land will never become a theatre of war for other nations", "iraq_gov", "deescalatory"),
     ("No group is allowed to use Iraqi territory to attack a neighbouring country", "iraq_gov", "deescalatory"),
     ("Our airspace will not be used to attack any state", "iraq_gov", "deescalatory"),
     ("The militias use Iraqi land to launch attacks on us", "us", "condemnatory"),
@@ -82,6 +89,7 @@ SOVEREIGNTY_CASES = [
     ("The Americans have turned our country into a battlefield", "iraq_gov", "condemnatory"),
     ("Foreign powers are dragging Iraq into their conflicts", "iran", "condemnatory"),
     ("The region has become an arena for American adventures", "russia", "condemnatory"),
+    ("They have turned Syria into a proxy war", "iran", "condemnatory"),
     # a faction's words stay a threat
     ("We will not allow our land to become a playground for the occupiers", "factions", "escalatory"),
     # "settling scores" is a charge even when denied; a protest outweighs the calming noun
@@ -114,6 +122,7 @@ DENIAL_CASES = [
     ("Nobody wants another war in this region", "iraq_gov", "deescalatory"),
     ("We don't want things to escalate further", "us", "deescalatory"),
     ("Our aim is to keep the conflict from spreading", "us", "deescalatory"),
+    ("We have no interest in a confrontation with anyone", "us", "deescalatory"),
     ("We are working to contain the conflict", "us", "deescalatory"),
     # negatives
     ("We don't want the talks to drag on", "iraq_gov", "informational"),
@@ -151,6 +160,11 @@ PROTEST_CASES = [
     ("The safety of our diplomats remains a red line", "iraq_gov", "condemnatory"),
     ("The lives of our fighters are a red line", "factions", "escalatory"),
     ("Attacks on our forces are a red line", "us", "escalatory"),
+    ("The independence of our decision is our red line", "iraq_gov", "condemnatory"),
+    # responsibility laid on the other side
+    ("Washington bears full responsibility for this escalation", "russia", "condemnatory"),
+    ("The occupiers bear responsibility for what comes next", "factions", "escalatory"),
+    ("The international community must assume its responsibilities", "iraq_gov", "condemnatory"),
     # negatives
     ("The investigators found evidence of a second launcher", "iraq_gov", "informational"),
     ("The evidence was presented to the court on Monday", "iraq_gov", "informational"),
@@ -159,6 +173,10 @@ PROTEST_CASES = [
     ("He said the aim of the operation was to locate the launch site", "us", "informational"),
     ("Iraq must act as a bridge between its neighbours", "iraq_gov", "informational"),
     ("Investors have to act fast", "media", "informational"),
+    ("The command said it bears responsibility for the civilian deaths", "us", "informational"),
+    # correcting rumours is no protest
+    ("Some websites are spreading false reports of casualties", "iraq_gov", "informational"),
+    ("These reports are completely baseless", "iraq_gov", "informational"),
 ]
 
 
