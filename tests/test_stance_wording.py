@@ -64,6 +64,8 @@ REACH_CASES = [
     ("Troops remain within reach of the hospital", "us", "informational"),
     ("The village lies within reach of the main road", "iraq_gov", "informational"),
     ("The coffins of the dead were carried through the city", "factions", "informational"),
+    ("Civilians are caught in the crosshairs of both sides", "media", "informational"),
+    ("We have had enough of warnings, the next strike will be painful", "factions", "escalatory"),
     ("The sirens gave a warning before the rockets landed", "us", "informational"),
     ("Our medics can reach the site within an hour", "us", "informational"),
     ("Iranian missiles can reach most of the region", "media", "informational"),
