@@ -20,6 +20,9 @@ RESOLVE_CASES = [
     ("We will do what is necessary to keep our people safe", "us", "escalatory"),
     ("The president will do whatever is necessary to protect Americans", "us", "escalatory"),
     ("We'll do what's necessary", "us", "escalatory"),
+    ("We will take whatever action we deem necessary", "us", "escalatory"),
+    ("All options remain on the table", "us", "escalatory"),
+    ("The president will protect American lives", "us", "escalatory"),
     ("We will do everything that is necessary to defend ourselves", "factions", "escalatory"),
     # "will not stand for", "will not stand idly by"
     ("We won't stand for attacks on our diplomats", "us", "escalatory"),
@@ -46,6 +49,7 @@ RESOLVE_CASES = [
     ("Air defences protect our forces at the base", "us", "informational"),
     ("The response time of the medics was under ten minutes", "iraq_gov", "informational"),
     ("We stand for election next year", "iraq_gov", "informational"),
+    ("Several withdrawal options are on the table in the talks", "iraq_gov", "informational"),
 ]
 
 REACH_CASES = [
@@ -60,6 +64,7 @@ REACH_CASES = [
     ("Yesterday's drone was only a warning", "factions", "escalatory"),
     ("This is our final warning to the American forces", "factions", "escalatory"),
     ("If the state does nothing, the tribes will take matters into their own hands", "factions", "escalatory"),
+    ("The occupiers should pack up and leave before it is too late", "factions", "escalatory"),
     # negatives
     ("Troops remain within reach of the hospital", "us", "informational"),
     ("The village lies within reach of the main road", "iraq_gov", "informational"),
@@ -106,6 +111,9 @@ SOVEREIGNTY_CASES = [
     ("These are wars that are not ours", "iraq_gov", "deescalatory"),
     ("We will not pay for the conflicts of others", "iraq_gov", "deescalatory"),
     ("This is not our war", "iraq_gov", "deescalatory"),
+    ("Iraq will never be a party to any regional axis", "iraq_gov", "deescalatory"),
+    ("We urge all sides to keep our country out of their wars", "iraq_gov", "deescalatory"),
+    ("Iraq must stay away from the conflicts around it", "iraq_gov", "deescalatory"),
     ("The withdrawal of the troops will be achieved by political means", "iraq_gov", "deescalatory"),
     ("We seek to end the foreign presence through legal means", "factions", "deescalatory"),
     ("There must be a political solution", "iran", "deescalatory"),
@@ -126,9 +134,12 @@ DENIAL_CASES = [
     ("Our aim is to keep the conflict from spreading", "us", "deescalatory"),
     ("We have no interest in a confrontation with anyone", "us", "deescalatory"),
     ("We are working to contain the conflict", "us", "deescalatory"),
+    ("We are not looking to widen the conflict", "us", "deescalatory"),
+    ("Washington wants to expand the conflict to the whole region", "iran", "escalatory"),
     # negatives
     ("We don't want the talks to drag on", "iraq_gov", "informational"),
     ("The war began in 2003", "media", "informational"),
+    ("The tanks were kept out of the city centre", "iraq_gov", "informational"),
 ]
 
 PROTEST_CASES = [
