@@ -11,10 +11,10 @@ from workbench.extract.stance import score_stance
 
 RESOLVE_CASES = [
     # official resolve: "take additional / further / necessary action(s)", "do what is necessary"
-    ("We will take additional actions if the attacks continue", "us", "escalatory"),
+    ("The coalition may take additional actions against the cells", "us", "escalatory"),
     ("The Pentagon is prepared to take further action against the militias", "us", "escalatory"),
     ("Washington will take further measures to deter these groups", "us", "escalatory"),
-    ("We will continue to take the necessary actions to defend our troops", "us", "escalatory"),
+    ("Our commanders are taking necessary action to shield the advisers", "us", "escalatory"),
     ("The coalition took necessary action against the launch teams", "us", "escalatory"),
     ("Our forces will take all the necessary measures against anyone who targets them", "iran", "escalatory"),
     ("We will do what is necessary to keep our people safe", "us", "escalatory"),
@@ -26,7 +26,7 @@ RESOLVE_CASES = [
     ("We will do everything that is necessary to defend ourselves", "factions", "escalatory"),
     # "will not stand for", "will not stand idly by"
     ("We won't stand for attacks on our diplomats", "us", "escalatory"),
-    ("The United States will not stand for this kind of behaviour", "us", "escalatory"),
+    ("Washington will not stand for this kind of behaviour", "us", "escalatory"),
     ("The resistance will not stand idly by while our brothers are killed", "factions", "escalatory"),
     ("We will not sit idly by", "iran", "escalatory"),
     ("We will not stand by while our soldiers are targeted", "us", "escalatory"),
@@ -78,7 +78,7 @@ REACH_CASES = [
 
 SOVEREIGNTY_CASES = [
     # negated: the calming formula, whatever the verb and the noun
-    ("We will not allow Iraq to become a battlefield", "iraq_gov", "deescalatory"),
+    ("The cabinet won't let Iraq turn into a battlefield", "iraq_gov", "deescalatory"),
     ("The government will not permit our territory to be turned into a battleground", "iraq_gov", "deescalatory"),
     ("Iraq will never be an arena for the conflicts of other states", "iraq_gov", "deescalatory"),
     ("Our country must not be turned into a theatre for foreign rivalries", "iraq_gov", "deescalatory"),
@@ -86,7 +86,7 @@ SOVEREIGNTY_CASES = [
     ("Syria will not be a springboard for attacks on anyone", "syria", "deescalatory"),
     ("Iraq is not a mailbox for messages between Washington and Tehran", "iraq_gov", "deescalatory"),
     ("Our land will never become a theatre of war for other nations", "iraq_gov", "deescalatory"),
-    ("No group is allowed to use Iraqi territory to attack a neighbouring country", "iraq_gov", "deescalatory"),
+    ("No armed group may use our soil to attack a neighbour", "iraq_gov", "deescalatory"),
     ("Our airspace will not be used to attack any state", "iraq_gov", "deescalatory"),
     ("The militias use Iraqi land to launch attacks on us", "us", "condemnatory"),
     ("We will not be dragged into a regional war", "iraq_gov", "deescalatory"),
@@ -98,18 +98,19 @@ SOVEREIGNTY_CASES = [
     ("The region has become an arena for American adventures", "russia", "condemnatory"),
     ("They have turned Syria into a proxy war", "iran", "condemnatory"),
     # a faction's words stay a threat
-    ("We will not allow our land to become a playground for the occupiers", "factions", "escalatory"),
+    ("Our homeland will never be turned into a playground for the occupiers", "factions", "escalatory"),
     # "settling scores" is a charge even when denied; a protest outweighs the calming noun
-    ("Iraq will not be a place for settling scores", "iraq_gov", "condemnatory"),
-    ("We refuse that our country becomes an arena for settling scores", "iraq_gov", "condemnatory"),
-    ("We will not accept that Iraq becomes a battlefield", "iraq_gov", "condemnatory"),
+    ("The country is no place for settling scores", "iraq_gov", "condemnatory"),
+    ("We reject turning the homeland into a field for settling scores", "iraq_gov", "condemnatory"),
+    ("The government does not accept that the country becomes a battlefield", "iraq_gov", "condemnatory"),
     # standing apart from the conflict
-    ("We are not a party to this war", "iraq_gov", "deescalatory"),
+    ("Baghdad is not a party to the war", "iraq_gov", "deescalatory"),
     ("Baghdad isn't a party to the conflict between Iran and America", "iraq_gov", "deescalatory"),
-    ("Our people have suffered enough from wars", "iraq_gov", "deescalatory"),
+    ("Iraqis have suffered enough", "iraq_gov", "deescalatory"),
     ("The Iraqis have had enough of wars", "iraq_gov", "deescalatory"),
     ("These are wars that are not ours", "iraq_gov", "deescalatory"),
-    ("We will not pay for the conflicts of others", "iraq_gov", "deescalatory"),
+    ("Our people will not pay for others' conflicts", "iraq_gov", "deescalatory"),
+    ("Iraq refuses to pay for the wars of others", "iraq_gov", "deescalatory"),
     ("This is not our war", "iraq_gov", "deescalatory"),
     ("Iraq will never be a party to any regional axis", "iraq_gov", "deescalatory"),
     ("We urge all sides to keep our country out of their wars", "iraq_gov", "deescalatory"),
@@ -126,8 +127,8 @@ SOVEREIGNTY_CASES = [
 ]
 
 DENIAL_CASES = [
-    ("We don't want to see this conflict widen", "us", "deescalatory"),
-    ("Washington does not want a wider regional conflict", "us", "deescalatory"),
+    ("We don't want this conflict to widen", "us", "deescalatory"),
+    ("The administration does not want a regional conflict", "us", "deescalatory"),
     ("We don't want a war with anybody", "iran", "deescalatory"),
     ("Nobody wants another war in this region", "iraq_gov", "deescalatory"),
     ("We don't want things to escalate further", "us", "deescalatory"),
@@ -145,7 +146,7 @@ DENIAL_CASES = [
 PROTEST_CASES = [
     # lack of evidence, deception
     ("Washington has not presented any evidence for these accusations", "iran", "condemnatory"),
-    ("They haven't presented a single piece of evidence", "factions", "condemnatory"),
+    ("Not one single piece of evidence has been offered", "factions", "condemnatory"),
     ("There is not a shred of evidence that our fighters were involved", "factions", "condemnatory"),
     ("They blamed the brigades without providing any evidence", "iraq_gov", "condemnatory"),
     ("This statement is aimed at misleading public opinion", "iraq_gov", "condemnatory"),
@@ -161,7 +162,7 @@ PROTEST_CASES = [
     ("This shows the real intentions of the occupation", "iraq_gov", "condemnatory"),
     ("Our decisions count for nothing in Washington", "iraq_gov", "condemnatory"),
     ("This raid is a humiliation for the state", "iraq_gov", "condemnatory"),
-    ("These attacks threaten the security of the country", "iraq_gov", "condemnatory"),
+    ("These strikes threaten the security of the whole nation", "iraq_gov", "condemnatory"),
     ("The raids are threatening regional stability", "iran", "condemnatory"),
     # calls to act
     ("The government must act to stop these violations of our land", "factions", "condemnatory"),
@@ -169,7 +170,7 @@ PROTEST_CASES = [
     ("The Security Council must take a clear stand against this aggression", "iran", "condemnatory"),
     ("We must act immediately to protect our forces", "us", "escalatory"),
     # "a red line": a government's protest, a threat from others
-    ("The sovereignty of Iraq is a red line", "iraq_gov", "condemnatory"),
+    ("Our sovereignty is a red line", "iraq_gov", "condemnatory"),
     ("The safety of our diplomats remains a red line", "iraq_gov", "condemnatory"),
     ("The lives of our fighters are a red line", "factions", "escalatory"),
     ("Attacks on our forces are a red line", "us", "escalatory"),
@@ -226,12 +227,12 @@ def test_literal_red_line_not_read_as_a_protest(side):
 
 def test_far_negation_reaches_only_the_sovereignty_nouns():
     # the wide negation window is the sovereignty cue's own; other cues keep the global window
-    s = score_stance("We will not allow our country to become a battlefield", speaker_side="iraq_gov")
+    s = score_stance("The ministry will not allow our territory to become a battlefield", speaker_side="iraq_gov")
     assert s.stance == "deescalatory" and any(c.startswith("not…") for c in s.cues)
-    far = score_stance("We did not know at the time that the revenge would come", speaker_side="factions")
+    far = score_stance("We did not know then that one day the revenge would come", speaker_side="factions")
     assert far.stance == "escalatory"
 
 
 def test_new_cues_deterministic():
-    q = "We will not allow Iraq to become a battlefield, and we will take additional actions as necessary"
+    q = "Damascus will never become an arena for others, and we may take further action"
     assert score_stance(q, speaker_side="us") == score_stance(q, speaker_side="us")
