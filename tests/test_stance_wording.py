@@ -236,3 +236,26 @@ def test_far_negation_reaches_only_the_sovereignty_nouns():
 def test_new_cues_deterministic():
     q = "Damascus will never become an arena for others, and we may take further action"
     assert score_stance(q, speaker_side="us") == score_stance(q, speaker_side="us")
+
+
+def test_per_cue_negation_options_are_well_formed():
+    from workbench.resources import load_yaml
+
+    data = load_yaml("stance.yaml")
+    classes = {"escalatory", "deescalatory", "condemnatory"}
+    with_options = 0
+    for entry in [*data["cues"], *data["context_cues"]]:
+        flip = entry.get("negation_flip")
+        if flip is not None:
+            with_options += 1
+            assert set(flip) <= classes and all(v in classes or v == "none" for v in flip.values())
+        if "negation_window" in entry:
+            assert isinstance(entry["negation_window"], int) and entry["negation_window"] > 0
+    assert with_options > 0
+
+
+def test_cue_flip_differs_from_global_flip():
+    # globally a negated condemnatory cue is dropped; the sovereignty nouns turn calming instead
+    assert score_stance("They made the country a battleground", speaker_side="iraq_gov").stance == "condemnatory"
+    assert score_stance("The country will not be a battleground", speaker_side="iraq_gov").stance == "deescalatory"
+    assert score_stance("We do not condemn anyone", speaker_side="iraq_gov").stance == "informational"

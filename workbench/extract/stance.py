@@ -3,7 +3,9 @@
 Each cue found in the quote adds its weight to its class (escalatory, deescalatory,
 condemnatory); cues in the attribution context ("vowed", "condemned") count at a fraction
 of their weight. A negator shortly before a cue in the same clause moves it to another class
-("not seeking revenge" is deescalatory). A few cues read differently for one speaker side
+("not seeking revenge" is deescalatory); a cue may set its own negation reach and flip
+("will not allow the country to become a battlefield" calms, "made it a battlefield" is a
+charge). A few cues read differently for one speaker side
 (``by_side``: "enemy" is a plain label in a US spokesman's mouth; "occupation" language
 justifies armed resistance when a faction uses it). The class with the highest total wins
 when it reaches ``min_score``; otherwise the quote is informational. The formula for
