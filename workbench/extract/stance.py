@@ -3,7 +3,9 @@
 Each cue found in the quote adds its weight to its class (escalatory, deescalatory,
 condemnatory); cues in the attribution context ("vowed", "condemned") count at a fraction
 of their weight. A negator shortly before a cue in the same clause moves it to another class
-("not seeking revenge" is deescalatory). A few cues read differently for one speaker side
+("not seeking revenge" is deescalatory); a cue may set its own negation reach and flip
+("will not allow the country to become a battlefield" calms, "made it a battlefield" is a
+charge). A few cues read differently for one speaker side
 (``by_side``: "enemy" is a plain label in a US spokesman's mouth; "occupation" language
 justifies armed resistance when a faction uses it). The class with the highest total wins
 when it reaches ``min_score``; otherwise the quote is informational. The formula for
@@ -39,6 +41,8 @@ class _Cue:
     by_side: tuple[tuple[str, str], ...]
     negated_form: bool  # the cue itself starts with a negator ("not interested in")
     negatable: bool = True  # False: a label a negator before it does not reverse ("occupation")
+    flip: tuple[tuple[str, str], ...] = ()  # per-cue negation_flip, over the global one
+    window: int = 0  # per-cue negation_window (0: the global one)
 
     def class_for(self, side: str | None) -> str | None:
         for s, c in self.by_side:
@@ -145,6 +149,8 @@ def _compile(entries: list[dict[str, Any]], negators: list[str]) -> tuple[_Match
                 by_side=tuple(sorted((str(k), str(v)) for k, v in (e.get("by_side") or {}).items())),
                 negated_form=head.strip("*").lower() in neg_first,
                 negatable=bool(e.get("negatable", True)),
+                flip=tuple(sorted((str(k), str(v)) for k, v in (e.get("negation_flip") or {}).items())),
+                window=int(e.get("negation_window", 0)),
             )
         )
     return _Matcher(patterns), tuple(cues)
@@ -203,13 +209,14 @@ def _threats(lex: _Lexicon, text: str, totals: dict[str, float], found: list[str
         found.append(label)
 
 
-def _negator_before(lex: _Lexicon, text: str, start: int, since: int, carry: str | None) -> str | None:
+def _negator_before(lex: _Lexicon, text: str, start: int, since: int, carry: str | None, window: int = 0) -> str | None:
     """The negator within ``window`` words before ``start`` in the same clause, if any.
 
     The words of an earlier cue (from ``since`` back) negate nothing, except that a cue which
     is itself a negation ("nobody is interested in") reaches the next cue (``carry``).
     """
-    words = list(_WORD.finditer(text, max(0, start - 80), start))[-lex.window :]
+    window = window or lex.window
+    words = list(_WORD.finditer(text, max(0, start - 20 * window), start))[-window:]
     if not words:
         return None
     a = words[0].start()
@@ -232,13 +239,13 @@ def _scan(lex: _Lexicon, text: str, pattern, cues, side, factor, totals, found) 
         cue = cues[idx]
         cls = cue.class_for(side)
         label = re.sub(r"\s+", " ", text[start:end])
-        neg = None if cue.negated_form or not cue.negatable else _negator_before(lex, text, start, since, carry)
+        neg = None if cue.negated_form or not cue.negatable else _negator_before(lex, text, start, since, carry, cue.window)
         # a negation reaches on to the next cue of the same clause ("not bloodthirsty warmongers")
         since, carry = end, (label.split()[0] if cue.negated_form else neg)
         if cls is None:
             continue
         if neg is not None:
-            cls = lex.flip.get(cls, "none")
+            cls = dict(cue.flip).get(cls) or lex.flip.get(cls, "none")
             label = f"{neg}…{label}"
             if cls == "none":
                 continue
