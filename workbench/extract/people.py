@@ -269,11 +269,12 @@ def _appositive_before(text: str, a: int, v: _Vocab) -> tuple[int, str] | None:
     elif len(words) > 2 and v.verb_before.search(text, base, words[2].start()) and words[2].group().lower() in _APPOSITIVE_DET:
         words = words[2:]  # "according to the ..."
     lows = [w.group().lower() for w in words]
-    if not lows or lows[0] not in _APPOSITIVE_DET:
+    # ... after a determiner or a possessor: "Iran's ambassador to the United Nations, X"
+    if not lows or not (lows[0] in _APPOSITIVE_DET or _POSSESSIVE.search(lows[0])):
         return None
     # the role ends the phrase, or heads it: "the chairman of the parliamentary committee, X"
     if not (lows[-1] in v.roles and len(lows) <= v.max_pre + 1) and not (
-        len(lows) > 2 and lows[1] in v.roles and lows[2] in ("of", "for", "at") and len(lows) <= v.max_app
+        len(lows) > 2 and lows[1] in v.roles and lows[2] in ("of", "for", "at", "to") and len(lows) <= v.max_app
     ):
         return None
     return words[0].start(), text[words[0].start() : j]
@@ -399,6 +400,11 @@ def _candidate(text: str, piece: list[re.Match[str]], mentions, gaz_spans, v: _V
     if not core:
         return None
     name_toks = [t for t in core if not (len(_clean_token(t.group())) == 1 and t.group().endswith("."))]  # initials
+    # a word before the name that is no name ("Ambassador to Iraq Elbrus Kutrashev") belongs
+    # to the pre-modifier
+    while len(name_toks) > 2 and not _is_name_token(name_toks[0].group(), v):
+        piece, cut, name_toks = [t for t in piece if t.start() >= name_toks[1].start()], 0, name_toks[1:]
+        core = [t for t in core if t.start() >= name_toks[0].start()]
     if not all(_is_name_token(t.group(), v) for t in name_toks):
         return None
     real = [t for t in name_toks if t.group().lower() not in v.particles or t.group()[0].isupper()]
@@ -527,7 +533,13 @@ def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gaze
         full.append(PersonMention(c.start, c.end, text[c.start : c.end], p, True))
     people = {k: p for k, p in people.items()}
     full = [PersonMention(m.start, m.end, m.text, people[_key(m.person.name)], True) for m in full]
-    out = list(full) + _surname_mentions(text, full, mentions, v)
+    # A gazetteer person named in full ("Lt. Gen. Douglas Sims") is the one a later bare
+    # surname ("Sims said") refers to, as for the article's own people.
+    known_full = [
+        PersonMention(m.start, m.end, m.text, Person(m.actor.name, m.actor.side or "unknown", m.actor.role, m.actor.affiliation), True)
+        for m in mentions if m.actor.kind == "person" and len(_surname_key(m.text).split()) > 1
+    ]
+    out = list(full) + _surname_mentions(text, full + known_full, mentions, v)
     out.sort(key=lambda m: (m.start, m.end))
     return Registry(tuple(sorted(people.values(), key=lambda p: p.name)), tuple(out))
 
