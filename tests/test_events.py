@@ -428,3 +428,15 @@ def test_the_same_airport():
     evs = events_of("A drone hit Erbil airport on Monday. An earlier rocket attack on the same airport, on January 15, "
                     "wounded a contractor.")
     assert [(e["location"], e["target_side"]) for e in evs] == [("Erbil airport", "us")] * 2
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("The Islamic Resistance in Iraq claimed drone attacks on two bases on Monday.", None),
+        ("The Islamic Resistance in Iraq said it targeted the al-Tanf garrison with a drone on Monday.", "al-Tanf"),
+        ("Fighters of the Islamic Resistance in Iraq attacked a US base in Syria with drones on Monday.", "Syria"),
+    ],
+)
+def test_a_place_inside_a_name_is_not_where_the_attack_was(text, location):
+    assert one_event(text)["location"] == location

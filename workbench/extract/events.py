@@ -322,7 +322,16 @@ def _quantity_before(ctx: ArticleContext, pos: int, pattern: re.Pattern):
             yield q
 
 
-def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[tuple[int, bool]]) -> EventMention | None:
+def _places_outside_names(ctx: ArticleContext) -> list:
+    """The places of the article that are not part of a name ("the Islamic Resistance in Iraq",
+    "Baghdad Today"): a name tells who, not where."""
+    names = [(a.start, a.end) for a in ctx.mentions]
+    return [p for p in ctx.places
+            if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
+
+
+def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[tuple[int, bool]],
+                all_places: list) -> EventMention | None:
     lex = _lex()
     text = ctx.text
     ts, te = m.start(), m.end()
@@ -434,8 +443,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     target = target_side = None
     indefinite = bool(_INDEFINITE.search(before[-30:]))
     reach = 120 if verbal else (90 if indefinite and not reference else 45)
-    places_after = [p for p in ctx.places if te <= p.start < min(ce, te + reach, nxt)]
-    places_before = [p for p in ctx.places if max(cs, ts - 60) <= p.start < ts]
+    places_after = [p for p in all_places if te <= p.start < min(ce, te + reach, nxt)]
+    places_before = [p for p in all_places if max(cs, ts - 60) <= p.start < ts]
     # "Iran's top general": a possessive country is a party, not where it happened.
     places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end)]
     places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end)]
@@ -485,12 +494,12 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         target_side = target_side_pre
     if target_side is None and verbal and _DEFENCE.search(trigger):
         # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
-        inside = [p for p in ctx.places if ts <= p.start < te and p.place.hosts_us]
+        inside = [p for p in all_places if ts <= p.start < te and p.place.hosts_us]
         if inside:
             target, target_side = inside[0].place.name, "us"
             places_after = places_after or inside
     if target_side is None and _ANAPHORIC_BASE.search(text, te, ce):
-        prior = [p for p in ctx.places if p.end <= ts and p.place.hosts_us]
+        prior = [p for p in all_places if p.end <= ts and p.place.hosts_us]
         if prior:
             target, target_side = prior[-1].place.name, "us"
 
@@ -696,6 +705,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
     lex = _lex()
     out: list[EventMention] = []
+    places = None
     for sent in ctx.sentences:
         if not lex.gate.search(sent.text):
             continue
@@ -708,8 +718,10 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
         found.sort(key=lambda x: x[0].start())
         found, head_weapons = _list_items(ctx, sent, found)
         starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
+        if places is None:
+            places = _places_outside_names(ctx)
         for m, verbal in found:
-            em = _mention_at(ctx, sent, m, verbal, starts)
+            em = _mention_at(ctx, sent, m, verbal, starts, places)
             if em is not None:
                 if head_weapons and em.weapons == ("unknown",) and m.re is _LIST_ITEM:
                     em = replace(em, weapons=head_weapons)
