@@ -440,3 +440,18 @@ def test_the_same_airport():
 )
 def test_a_place_inside_a_name_is_not_where_the_attack_was(text, location):
     assert one_event(text)["location"] == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces struck three militia sites on Tuesday after a one-way drone attack on the Erbil air base on Monday.",
+        "American troops hit two Kataib Hezbollah depots on Tuesday, days after a Monday drone strike on the Harir base.",
+        "US forces struck three militia sites on Tuesday in response to a one-way drone attack on the Erbil air base.",
+    ],
+)
+def test_the_weapon_of_the_next_attack_is_its_own(text):
+    evs = events_of(text)
+    strike = next(e for e in evs if e["attacker_side"] == "us")
+    assert strike["weapons"] == ["unknown"]
+    assert any(e["weapons"] == ["drone"] and e["target_side"] == "us" for e in evs), [e["snippet"] for e in evs]

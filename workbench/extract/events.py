@@ -362,7 +362,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     prev = max((t for t, _ in trigger_starts if t < ts), default=-1)
     if prev < 0 or not _AND_WORD.search(text, prev, ts):
         prev = -1  # the trigger of the same attack ("the drone attack that targeted ...") lends its weapon
-    ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, nxt)
+    # ... and the words that modify the next trigger are its own ("struck three sites after a
+    # one-way drone attack on ...").
+    mod = _NOUN_MODIFIERS.search(text, te, nxt) if nxt < sent.end else None
+    ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, mod.start() if mod else nxt)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
