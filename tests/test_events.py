@@ -455,3 +455,37 @@ def test_the_weapon_of_the_next_attack_is_its_own(text):
     strike = next(e for e in evs if e["attacker_side"] == "us")
     assert strike["weapons"] == ["unknown"]
     assert any(e["weapons"] == ["drone"] and e["target_side"] == "us" for e in evs), [e["snippet"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    "text, location, target",
+    [
+        ("A drone struck Erbil airport on Monday. On January 15, rockets hit the airport and nearby homes.",
+         "Erbil airport", "us"),
+        ("A drone struck Erbil airport on Monday. In January, a rocket attack on the same area wounded a contractor.",
+         "Erbil airport", "us"),
+        ("Drones targeted the Harir base on Monday. On January 15, the base was hit by two rockets.",
+         "Harir base", "us"),
+        ("Rockets fell near the US embassy on Monday. On January 15, a drone targeted the embassy.",
+         "US embassy in Baghdad", "us"),
+    ],
+)
+def test_a_place_told_again_by_a_noun(text, location, target):
+    second = events_of(text)[-1]
+    assert (second["location"], second["target_side"], second["date"].month) == (location, target, 1)
+    assert second["date"].day != 29
+
+
+def test_the_airport_is_not_an_air_base_told_before():
+    # "the airport" refers back to an airport, never to a base; "the same area" never to a country
+    evs = events_of("Rockets hit Ain al-Asad air base on Monday. On January 15, a drone hit the airport.")
+    assert evs[-1]["location"] is None
+    evs = events_of("Rockets hit US forces in Iraq on Monday. On January 15, a drone attack on the same area wounded two.")
+    assert evs[-1]["location"] is None
+
+
+def test_some_of_what_was_told_is_the_same_attack():
+    evs = events_of("Militants fired ten missiles at Ain al-Asad air base on Monday. Most were intercepted by air "
+                    "defences, but some landed on the base.")
+    assert len(evs) == 1
+    assert "fired ten missiles" in evs[0]["snippet"]

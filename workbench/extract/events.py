@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from workbench.extract.context import ArticleContext
 from workbench.places import compatible as places_compatible
-from workbench.places import get_place, specificity
+from workbench.places import PlaceMention, get_place, specificity
 from workbench.resources import load_yaml
 from workbench.schema import SIDES
 
@@ -127,6 +127,7 @@ class _Lexicon:
     bare_us: re.Pattern
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
+    anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
 
 
 def _alt(items) -> str:
@@ -162,6 +163,9 @@ def _lex() -> _Lexicon:
             for side, words in d["attacker_words"].items()
         ),
         default_target_of_us=d["default_target_of_us"],
+        anaphoric_place=re.compile(
+            r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
+            + "|" + "|".join(f"same\\s+(?P<{k}>{_alt(v)})" for k, v in d["same_places"].items()) + r")\b", re.I),
     )
 
 
@@ -190,7 +194,6 @@ _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0
 _INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|latest|last|recent)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
-_ANAPHORIC_BASE = re.compile(r"\bthe (?:same )?(?:air ?base|base|camp|compound|facility|embassy|airport|airfield)\b", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
@@ -322,12 +325,25 @@ def _quantity_before(ctx: ArticleContext, pos: int, pattern: re.Pattern):
             yield q
 
 
-def _places_outside_names(ctx: ArticleContext) -> list:
+class _PlaceAgain(PlaceMention):
+    """A place told again by a noun ("the airport"): where, but no sign of a new attack."""
+
+
+def _attack_places(ctx: ArticleContext) -> list[PlaceMention]:
     """The places of the article that are not part of a name ("the Islamic Resistance in Iraq",
-    "Baghdad Today"): a name tells who, not where."""
+    "Baghdad Today": a name tells who, not where), and the places told again by a noun ("hit
+    the airport", "on the same base": the last place of that kind named before)."""
     names = [(a.start, a.end) for a in ctx.mentions]
-    return [p for p in ctx.places
-            if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
+    places = [p for p in ctx.places
+              if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
+    again = []
+    for m in _lex().anaphoric_place.finditer(ctx.text):
+        kind = m.lastgroup
+        prior = [p for p in places if p.end <= m.start() and (
+            p.place.hosts_us if kind == "hosts_us" else p.place.kind != "country" if kind == "any" else p.place.kind == kind)]
+        if prior:
+            again.append(_PlaceAgain(m.start(), m.end(), m.group(), prior[-1].place))
+    return sorted(places + again, key=lambda p: p.start)
 
 
 def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[tuple[int, bool]],
@@ -501,10 +517,6 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         if inside:
             target, target_side = inside[0].place.name, "us"
             places_after = places_after or inside
-    if target_side is None and _ANAPHORIC_BASE.search(text, te, ce):
-        prior = [p for p in all_places if p.end <= ts and p.place.hosts_us]
-        if prior:
-            target, target_side = prior[-1].place.name, "us"
 
     # Place: the most specific place named in the clause (after the trigger preferred; the
     # subject's place for a passive); never the attacker's own country ("missiles from Iran").
@@ -550,13 +562,14 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
     definite = bool(_DEFINITE.search(before[-40:]))
-    specific = date_m is not None or bool(places) or munitions is not None or n_attacks is not None
+    named = [p for p in places if not isinstance(p, _PlaceAgain)]
+    specific = date_m is not None or bool(named) or munitions is not None or n_attacks is not None
     if (plural or verbal) and _is_tally(ctx, sent, ts, te):
         return None
     can_start = True
     if reference:
         anaphoric = True
-        can_start = (date_m is not None or any(p.place.kind != "country" or verbal for p in places_after)
+        can_start = (date_m is not None or any(p.place.kind != "country" or verbal for p in places_after if p in named)
                      or bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
     elif verbal:
         # "conducted a self-defense strike", "launched an attack": the trigger's own indefinite
@@ -664,7 +677,9 @@ _CHARACTERISED_QUOTE = re.compile(r"\b(?:as|called|calling|term(?:ed|ing)|brande
 _SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
 _WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,3}[\w-]+s?\b", re.I)  # "with a barrage of rockets"
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|they|this|which)\s+(?:had\s+|has\s+|have\s+|then\s+)?$", re.I)
+# ... also "some" of what was just told: "most were intercepted, but some landed on the base".
+_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*|\b(?:and|but)\s+)(?:it|they|this|which|some|others|one|most|all|several)"
+                              r"(?:\s+of\s+them)?\s+(?:had\s+|has\s+|have\s+|then\s+)?$", re.I)
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 # "over the past two months": the period a running count covers.
 PAST_PERIOD = re.compile(
@@ -722,7 +737,7 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
         found, head_weapons = _list_items(ctx, sent, found)
         starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
         if places is None:
-            places = _places_outside_names(ctx)
+            places = _attack_places(ctx)
         for m, verbal in found:
             em = _mention_at(ctx, sent, m, verbal, starts, places)
             if em is not None:
