@@ -489,3 +489,16 @@ def test_some_of_what_was_told_is_the_same_attack():
                     "defences, but some landed on the base.")
     assert len(evs) == 1
     assert "fired ten missiles" in evs[0]["snippet"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces struck dozens of sites in Iraq on Monday in response to the killing of three US troops.",
+        "American jets hit 40 targets in Syria on Monday in revenge for the deaths of two American soldiers.",
+        "The Pentagon said it struck more than 30 targets on Monday, answering the killing of US service members.",
+    ],
+)
+def test_no_side_attacks_itself(text):
+    e = next(e for e in events_of(text) if e["attacker_side"] == "us")
+    assert e["target_side"] == "factions"

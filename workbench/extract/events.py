@@ -589,6 +589,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if verbal and not (weapons or target_side or attacker_side or places):
         return None  # "struck a deal", "hit the headlines"
 
+    if target_side is not None and target_side == attacker_side:
+        # No side attacks itself: "struck 85 targets in retaliation for the killing of three US
+        # soldiers" read the soldiers of another attack as the target.
+        target = target_side = None
     if attacker_side == "us" and target_side is None:
         target_side = lex.default_target_of_us
     if not weapons:
