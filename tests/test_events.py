@@ -502,3 +502,15 @@ def test_some_of_what_was_told_is_the_same_attack():
 def test_no_side_attacks_itself(text):
     e = next(e for e in events_of(text) if e["attacker_side"] == "us")
     assert e["target_side"] == "factions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said it had launched drone attacks on three bases in Syria on Monday.",
+        "Militants fired rockets at two bases in eastern Syria on Monday.",
+        "Drones targeted several bases in Syria on Monday, the group said.",
+    ],
+)
+def test_bases_counted_are_bases_of_us_forces(text):
+    assert one_event(text)["target_side"] == "us"

@@ -137,3 +137,16 @@ def test_an_untold_side_is_bridged_by_a_precise_place_only():
     assigned, _ = link_incidents([_ref("a", day, "al-Qaim", "us", "factions", ("airstrike",)),
                                   _ref("b", day, "al-Qaim", "factions", "us", ("airstrike",))])
     assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+def test_a_border_outpost_told_in_either_country_is_one_incident():
+    day = dt.date(2024, 1, 28)
+    # "drone attacks on three bases in Syria" claimed by the factions, the attack on the outpost
+    # on the Jordanian side told by the Pentagon
+    assigned, _ = link_incidents([_ref("a", day, "Tower 22", "unknown", "us", ("drone",)),
+                                  _ref("b", day, "Syria", "factions", "us", ("drone",))])
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+    # ... but not an attack in Iraq
+    assigned, _ = link_incidents([_ref("a", day, "Tower 22", "unknown", "us", ("drone",)),
+                                  _ref("b", day, "Iraq", "factions", "us", ("drone",))])
+    assert assigned[("a", 0)] != assigned[("b", 0)]
