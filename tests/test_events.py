@@ -514,3 +514,17 @@ def test_no_side_attacks_itself(text):
 )
 def test_bases_counted_are_bases_of_us_forces(text):
     assert one_event(text)["target_side"] == "us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces struck three militia sites in Iraq on Tuesday, hours after a drone hit Erbil airport on Monday. "
+        "US officials said the strikes were limited. The Erbil attack was claimed by the Islamic Resistance.",
+        "A drone hit Erbil airport on Monday. US jets struck two militia depots in Iraq on Tuesday. "
+        "The attack on Erbil wounded three soldiers, officials said.",
+    ],
+)
+def test_a_reference_joins_the_attack_whose_place_it_names_below_the_country(text):
+    evs = events_of(text)
+    assert sorted((e["attacker_side"], e["location"]) for e in evs) == [("unknown", "Erbil airport"), ("us", "Iraq")]

@@ -830,7 +830,9 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 last = max((x.at if x.at >= 0 else x.start) for x in ev.mentions)
                 d, _ = ev.date
                 agree = (
-                    2 * bool(m.location and ev.location)
+                    # (places agree more when they agree below a country: "the Erbil attack" is
+                    # the attack on Erbil airport rather than the strikes "in Iraq")
+                    2 * bool(m.location and ev.location) + (min(specificity(m.location), specificity(ev.location)) > 1)
                     + bool(set(m.weapons) & set(ev.weapons) - {"unknown"})
                     + bool(m.date and d and m.date == d)
                 )
