@@ -528,3 +528,9 @@ def test_bases_counted_are_bases_of_us_forces(text):
 def test_a_reference_joins_the_attack_whose_place_it_names_below_the_country(text):
     evs = events_of(text)
     assert sorted((e["attacker_side"], e["location"]) for e in evs) == [("unknown", "Erbil airport"), ("us", "Iraq")]
+
+
+def test_the_span_of_an_attack_stops_before_the_next_attack_told():
+    evs = events_of("On Tuesday, US forces struck two militia depots after a one-way drone attack on the Harir base.")
+    strike = next(e for e in evs if e["attacker_side"] == "us")
+    assert "drone" not in strike["snippet"]

@@ -381,7 +381,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ... and the words that modify the next trigger are its own ("struck three sites after a
     # one-way drone attack on ...").
     mod = _NOUN_MODIFIERS.search(text, te, nxt) if nxt < sent.end else None
-    ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, mod.start() if mod else nxt)
+    next_told = mod.start() if mod else nxt
+    ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, next_told)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
@@ -607,9 +608,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         parts.append((date_m.start, date_m.end))
     span_s = max(cs, min(p[0] for p in parts))
     span_e = min(ce, max(p[1] for p in parts))
-    # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end (or 80 on).
+    # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end
+    # (or 80 on, or the next attack told).
     span_s = min(span_s, max(cs, ts - 60))
-    span_e = max(span_e, min(ce, te + 80))
+    span_e = max(span_e, min(ce, te + 80, next_told))
     span_s, span_e = _trim(text, span_s, span_e)
     return EventMention(
         start=span_s, end=span_e, trigger=trigger, verbal=verbal, anaphoric=anaphoric, can_start=can_start,
