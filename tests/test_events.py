@@ -534,3 +534,20 @@ def test_the_span_of_an_attack_stops_before_the_next_attack_told():
     evs = events_of("On Tuesday, US forces struck two militia depots after a one-way drone attack on the Harir base.")
     strike = next(e for e in evs if e["attacker_side"] == "us")
     assert "drone" not in strike["snippet"]
+
+
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        ("The group said its fighters launched drones on Monday against three bases, al-Shaddadi, Conoco and al-Tanf.",
+         ("Conoco gas field", "al-Shaddadi", "al-Tanf")),
+        ("Drones targeted the Harir base and Ain al-Asad air base on Monday.", ("Ain al-Asad air base", "Harir base")),
+        ("Rockets hit the Ain al-Asad air base in Anbar on Monday.", ()),
+    ],
+)
+def test_an_attack_on_several_bases_at_once_keeps_them_all(text, sites):
+    from workbench.extract.context import build_context
+    from workbench.extract.events import extract_events
+
+    evs = extract_events(build_context("t", text, published=PUB))
+    assert len(evs) == 1 and evs[0].sites == sites

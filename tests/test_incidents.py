@@ -150,3 +150,19 @@ def test_a_border_outpost_told_in_either_country_is_one_incident():
     assigned, _ = link_incidents([_ref("a", day, "Tower 22", "unknown", "us", ("drone",)),
                                   _ref("b", day, "Iraq", "factions", "us", ("drone",))])
     assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+def test_an_attack_told_on_several_bases_joins_the_attack_told_at_one_of_them():
+    from dataclasses import replace
+
+    day = dt.date(2024, 1, 28)
+    one = _ref("a", day, "Tower 22", "unknown", "us", ("drone",))
+    several = replace(_ref("b", day, "al-Shaddadi", "factions", "us", ("drone",)),
+                      sites=("al-Rukban", "al-Shaddadi", "al-Tanf"))
+    again = _ref("c", day, "Tower 22", "unknown", "us", ("drone",))
+    assigned, rows = link_incidents([one, several, again])
+    assert assigned[("a", 0)] == assigned[("b", 0)] == assigned[("c", 0)]
+    assert [r["location"] for r in rows] == ["Tower 22"]  # the place told surely, not one of the several
+    # told at one base only, al-Shaddadi is another attack
+    assigned, _ = link_incidents([one, _ref("b", day, "al-Shaddadi", "factions", "us", ("drone",))])
+    assert assigned[("a", 0)] != assigned[("b", 0)]

@@ -158,7 +158,7 @@ def extract_article(
                 "date": date, "date_precision": prec,
                 "attacker": ev.first("attacker"), "attacker_side": ev.first("attacker_side"),
                 "target": ev.first("target"), "target_side": ev.first("target_side"),
-                "weapons": list(ev.weapons), "location": ev.location,
+                "weapons": list(ev.weapons), "location": ev.location, "sites": ev.sites,
                 "munitions": ev.first("munitions", skip=(None,)), "n_attacks": ev.first("n_attacks", skip=(None,)),
                 "claimed_by": ev.first("claimed_by", skip=(None,)),
                 "n_mentions": len(ev.mentions),
@@ -229,7 +229,7 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
             refs.append(
                 EventRef(
                     key=(r.article_id, i), article_id=r.article_id, outlet=r.outlet, published=r.published,
-                    date=e["date"], precision=e["date_precision"], location=e["location"],
+                    date=e["date"], precision=e["date_precision"], location=e["location"], sites=e.get("sites", ()),
                     kind=event_kind(e["attacker_side"], e["target_side"]),
                     attacker_side=e["attacker_side"], target_side=e["target_side"], weapons=tuple(e["weapons"]),
                 )

@@ -51,6 +51,7 @@ class EventMention:
     claimed_by: str | None
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
     at: int = -1  # where the trigger starts
+    sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
 
 
 @dataclass
@@ -107,6 +108,11 @@ class Event:
     def location(self) -> str | None:
         locs = [m.location for m in self.mentions if m.location]
         return max(locs, key=lambda n: (specificity(n), -locs.index(n))) if locs else None
+
+    @property
+    def sites(self) -> tuple[str, ...]:
+        """The bases of an attack told as hitting several at once; another outlet may tell it at any of them."""
+        return tuple(sorted({s for m in self.mentions for s in m.sites}))
 
 
 # -- lexicon ---------------------------------------------------------------------------
@@ -529,6 +535,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         location = max(places, key=lambda p: (specificity(p.place.name), -p.start)).place.name
     elif target and get_place(target) is not None:
         location = target
+    bases = sorted({p.place.name for p in places if p.place.hosts_us})
+    sites = tuple(bases) if any(not places_compatible(a, b) for a in bases for b in bases) else ()
 
     # A date after the trigger belongs to it up to the clause's first comma, however long the
     # target ("launched at the Victory base complex near Baghdad International Airport late on Wednesday,").
@@ -621,7 +629,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
         weak_date=weak_date.date if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
-        after_days=_after_days(text[max(sent.start, ts - 90) : ts]), at=ts,
+        after_days=_after_days(text[max(sent.start, ts - 90) : ts]), at=ts, sites=sites,
     )
 
 
