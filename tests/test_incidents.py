@@ -166,3 +166,29 @@ def test_an_attack_told_on_several_bases_joins_the_attack_told_at_one_of_them():
     # told at one base only, al-Shaddadi is another attack
     assigned, _ = link_incidents([one, _ref("b", day, "al-Shaddadi", "factions", "us", ("drone",))])
     assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("A drone struck a US outpost in Jordan on Sunday, killing three soldiers.\n"
+         "The president vowed to respond.\n"
+         "Officials said 34 troops were being evaluated for brain injuries.", 34),
+        ("Rockets hit the Ain al-Asad air base on Sunday.\nThe Pentagon did not comment at first.\n"
+         "Later, a spokesman said two contractors were wounded.", 2),
+    ],
+)
+def test_a_toll_told_with_no_attack_near_counts_the_articles_first_attack(text, low):
+    from workbench.extract import extract_article
+
+    x = extract_article("t", text, published=dt.date(2024, 1, 29), outlet="Reuters", outlet_side="media")
+    assert [(c["low"], c["event"]) for c in x.claims if c["low"] == low] == [(low, 0)]
+
+
+def test_fighters_killed_far_from_an_attack_on_us_forces_count_no_attack():
+    from workbench.extract import extract_article
+
+    x = extract_article("t", "Rockets hit the Ain al-Asad air base on Sunday.\nThe Pentagon did not comment.\n"
+                        "Separately, the Hashd said four of its fighters were killed.", published=dt.date(2024, 1, 29),
+                        outlet="Reuters", outlet_side="media")
+    assert [c["event"] for c in x.claims if c["low"] == 4] == [None]

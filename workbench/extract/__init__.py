@@ -72,6 +72,11 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
     told_before = any(ctx.sentence_of(m.start) <= claim.sentence for ev in events for m in ev.mentions)
     if not told_before and claim.sentence + 1 in where:
         return min(where[claim.sentence + 1])[-1]
+    # A toll told with no attack near it counts the article's first attack, its news ("34
+    # personnel were being evaluated for brain injuries" paragraphs after the attack).
+    lead = min(range(len(events)), key=lambda i: min(m.start for m in events[i].mentions), default=None)
+    if lead is not None and told_before and _counts_victims_of(events[lead], claim):
+        return lead
     return None
 
 
