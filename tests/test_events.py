@@ -551,3 +551,25 @@ def test_an_attack_on_several_bases_at_once_keeps_them_all(text, sites):
 
     evs = extract_events(build_context("t", text, published=PUB))
     assert len(evs) == 1 and evs[0].sites == sites
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("A drone launched from Syria struck a US outpost on Monday.", None),
+        ("Militants fired two rockets from Iraq at the al-Tanf garrison on Monday.", "al-Tanf"),
+        ("A convoy crossing from Iraq was hit by a drone near Albu Kamal on Monday.", "al-Bukamal"),
+    ],
+)
+def test_where_an_attack_came_from_is_not_where_it_was(text, location):
+    assert one_event(text)["location"] == location
+
+
+def test_which_also_hit_is_the_attack_just_told():
+    e = one_event("US jets struck militia depots near al-Qaim on Monday, which also hit two trucks crossing from Syria.")
+    assert (e["attacker_side"], e["location"]) == ("us", "al-Qaim")
+
+
+def test_the_attacker_from_a_place_is_read_within_its_clause():
+    evs = events_of("Rockets were fired at the Harir base on Monday from Iraq. Kataib Hezbollah denied any role.")
+    assert [e["attacker_side"] for e in evs] == ["unknown"]

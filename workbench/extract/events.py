@@ -461,7 +461,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if attacker_side is None:
         fm = re.search(r"\bfrom\s+(\w+)", after)
         if fm:
-            actor = _actor_in(ctx, te + fm.start(1), te + fm.end(1) + 20, last=False)
+            actor = _actor_in(ctx, te + fm.start(1), min(ce, te + fm.end(1) + 20), last=False)
             if actor and actor.actor.kind in ("government", "faction", "military"):
                 attacker, attacker_side = actor.actor.name, actor.actor.side
 
@@ -471,9 +471,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     reach = 120 if verbal else (90 if indefinite and not reference else 45)
     places_after = [p for p in all_places if te <= p.start < min(ce, te + reach, nxt)]
     places_before = [p for p in all_places if max(cs, ts - 60) <= p.start < ts]
-    # "Iran's top general": a possessive country is a party, not where it happened.
-    places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end)]
-    places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end)]
+    # "Iran's top general": a possessive country is a party, not where it happened; "launched
+    # from Iraq", "crossing from Syria": where it came from, neither.
+    places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
+    places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
     if passive and not by:
         seg = text[max(cs, ts - 200) : ts]
         found = target_side_in(seg)
@@ -591,7 +592,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         anaphoric = not (specific or target_side or weak_date)
     else:
         anaphoric = not specific
-    if verbal and _PRONOUN_SUBJECT.search(near):
+    if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
         anaphoric = True  # "and it hit its target": the attack just told, told again
     if anaphoric and not reference:
         can_start = False
@@ -667,6 +668,7 @@ def _after_days(before: str) -> int | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # A past attack told in a subordinate clause escapes the vow or threat of the main clause:
 # "vowed to avenge the fighters killed when US warplanes struck their positions".
 _SUBORDINATE = re.compile(r"\b(?:when|after|since|which|because|following|that killed|who were)\b", re.I)
@@ -693,7 +695,7 @@ _WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,3}[\w-]+s?\b", re.I)  #
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 # ... also "some" of what was just told: "most were intercepted, but some landed on the base".
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*|\b(?:and|but)\s+)(?:it|they|this|which|some|others|one|most|all|several)"
-                              r"(?:\s+of\s+them)?\s+(?:had\s+|has\s+|have\s+|then\s+)?$", re.I)
+                              r"(?:\s+of\s+them)?\s+(?:(?:had|has|have|then|also|later)\s+)*$", re.I)
 _SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
 # "over the past two months": the period a running count covers.
 PAST_PERIOD = re.compile(
