@@ -573,3 +573,23 @@ def test_which_also_hit_is_the_attack_just_told():
 def test_the_attacker_from_a_place_is_read_within_its_clause():
     evs = events_of("Rockets were fired at the Harir base on Monday from Iraq. Kataib Hezbollah denied any role.")
     assert [e["attacker_side"] for e in evs] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    "text, attacker",
+    [
+        ("The Islamic Resistance in Iraq announced on Monday that it had targeted the Harir base with a drone.", "factions"),
+        ("The Islamic Resistance in Iraq said its fighters had targeted the Harir base with a drone on Monday.", "factions"),
+        ("Kataib Hezbollah denied any role in the killing.\n"
+         "In a second statement on Monday, it said it had also targeted the Harir base with a drone.", "factions"),
+        ("Officials blamed Kataib Hezbollah for the attack on Monday.\n"
+         "The group fired a ballistic missile at the Ain al-Asad air base on Saturday.", "factions"),
+        ("The Islamic Resistance in Iraq is a loose alliance.\n"
+         "The same group claimed a drone attack on the Harir base on Monday.", "factions"),
+        ("US Central Command said it struck a Kataib Hezbollah depot near al-Qaim on Monday.", "us"),
+        ("The Pentagon said on Monday the group fired rockets at the Harir base.", "unknown"),
+    ],
+)
+def test_it_its_fighters_and_the_group_are_the_organisation_named_before(text, attacker):
+    evs = events_of(text)
+    assert evs[-1]["attacker_side"] == attacker, [(e["snippet"], e["attacker_side"]) for e in evs]

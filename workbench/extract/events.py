@@ -133,6 +133,7 @@ class _Lexicon:
     bare_us: re.Pattern
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
+    group_subject: re.Pattern  # "the group", "the same militia": a faction named before
     anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
 
 
@@ -169,6 +170,7 @@ def _lex() -> _Lexicon:
             for side, words in d["attacker_words"].items()
         ),
         default_target_of_us=d["default_target_of_us"],
+        group_subject=re.compile(rf"\bthe\s+(?:same\s+)?(?:{_alt(d['group_nouns'])})\s+(?:(?:had|has|have|also|then)\s+)*$", re.I),
         anaphoric_place=re.compile(
             r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
             + "|" + "|".join(f"same\\s+(?P<{k}>{_alt(v)})" for k, v in d["same_places"].items()) + r")\b", re.I),
@@ -184,7 +186,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?:[\w-]+\s+){0,4}?(?:after|before|since)\b"
 )
 # Speech verbs: the attacker is in the reported clause, not the reporter ("the US military reported that rockets hit").
-_REPORTED = re.compile(r"\b(?:said|says|reported|announced|stated|claimed|confirmed|told|added|noted|alleged|according to)\b(?:\s+that)?", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|saying|reported|announced|stated|claimed|confirmed|told|added|noted|alleged|according to)\b(?:\s+that)?", re.I)
 # A definite noun's own date sits right next to it ("the attack on Tuesday", "the Monday attack").
 _OWN_DATE_CHARS = 45
 _BLOCK_CHARS = 45
@@ -270,6 +272,22 @@ def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
     if not ms:
         return None
     return ms[-1] if last else ms[0]
+
+
+def _organisation_before(ctx: ArticleContext, pos: int, *, factions_only: bool):
+    """The organisation named last before ``pos`` in its paragraph or the two before: the one
+    "it", "its fighters" or "the group" refer to."""
+    lo, _ = ctx.paragraph_bounds(pos)
+    for _ in range(_COREF_PARAGRAPHS):
+        lo, _ = ctx.paragraph_bounds(max(0, lo - 2))
+    for m in reversed(ctx.mentions):
+        if m.start < lo:
+            break
+        if m.end <= pos and not _BACKED.match(ctx.text, m.end) and m.actor.side in SIDES and m.actor.side != "unknown" and (
+            m.actor.kind == "faction" or not factions_only and m.actor.kind in ("military", "government")
+        ):
+            return m
+    return None
 
 
 def _attribution_start(text: str, lo: int, said: int) -> int:
@@ -417,18 +435,30 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             # "the killing of three US soldiers in a drone attack".
             mod = _NOUN_MODIFIERS.search(text, seg_s, ts)
             seg_s = mod.start() if mod else ts
-        window_s = seg_s
+        window_s = said = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
-            seg_s = rep.end()
+            seg_s = said = rep.end()
         if verbal:
             # The subject of the verb follows the last subordinator: "... American troops had
             # been killed when a drone struck ..." -> "a drone".
             for sub in _SUBJECT_START.finditer(text, seg_s, ts):
                 seg_s = sub.end()
-        if seg_s > window_s and _SELF_PRONOUN.fullmatch(text, seg_s, ts):
+        self_told = said > window_s and _SELF_PRONOUN.fullmatch(text, said, ts)
+        if self_told:
             # "The Islamic Resistance said it attacked ...": the speaker is the attacker.
             seg_s = window_s
+        elif not verbal:
+            # "The Islamic Resistance claimed a drone attack": whoever claimed it.
+            claimed = _CLAIMED_NOUN.search(text, max(cs, ts - 60), seg_s)
+            if claimed:
+                seg_s = window_s = max(sent.start, ts - 150)
+                self_told = _lex().group_subject.search(text, window_s, claimed.start())
         actor = _actor_in(ctx, seg_s, ts, last=True)
+        if actor is None and verbal and not self_told:
+            self_told = _lex().group_subject.search(text, seg_s, ts)
+        if actor is None and self_told:
+            # "it said it had targeted ...", "the group fired ...": the organisation named last.
+            actor = _organisation_before(ctx, window_s, factions_only=self_told.re is _lex().group_subject)
         words = _side_of_words(text[seg_s:ts])
         if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
             attacker, attacker_side = actor.actor.name, actor.actor.side
@@ -696,7 +726,12 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 # ... also "some" of what was just told: "most were intercepted, but some landed on the base".
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*|\b(?:and|but)\s+)(?:it|they|this|which|some|others|one|most|all|several)"
                               r"(?:\s+of\s+them)?\s+(?:(?:had|has|have|then|also|later)\s+)*$", re.I)
-_SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
+# "said (on Thursday) that it had (also) targeted", "announced that its mujahideen had targeted".
+_SELF_PRONOUN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+[\w-]+)\s+"
+                           r"(?:(?:had|has|have|also)\s+)*", re.I)
+# "the noun claimed": "The same group claimed a drone attack on ..."
+_COREF_PARAGRAPHS = 2  # how many paragraphs back "it" or "the group" look for what they name
+_CLAIMED_NOUN = re.compile(r"\bclaimed\s+(?:(?:responsibility|credit)\s+for\s+)?(?:the|an?)\s+$", re.I)
 # "over the past two months": the period a running count covers.
 PAST_PERIOD = re.compile(
     r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>[\w-]+)\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
