@@ -593,3 +593,11 @@ def test_the_attacker_from_a_place_is_read_within_its_clause():
 def test_it_its_fighters_and_the_group_are_the_organisation_named_before(text, attacker):
     evs = events_of(text)
     assert evs[-1]["attacker_side"] == attacker, [(e["snippet"], e["attacker_side"]) for e in evs]
+
+
+@pytest.mark.parametrize("came", ["came less than a week after", "came five days after", "was carried out five days after"])
+def test_the_object_of_an_attack_ends_where_another_clause_starts(came):
+    evs = events_of("A US drone killed a militia commander in Baghdad on Wednesday. "
+                    f"The assassination {came} the US military carried out airstrikes on militia positions in al-Qaim.")
+    assert [(e["attacker_side"], e["target_side"], e["location"], e["date"]) for e in evs] == [
+        ("us", "factions", "Baghdad", PUB), ("us", "factions", "al-Qaim", dt.date(2024, 1, 26))]

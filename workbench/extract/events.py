@@ -299,6 +299,7 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
 _DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
+_OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
@@ -518,8 +519,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
                 target, target_side = (hosts[-1] if hosts else after_prep[0]).place.name, "us"
     else:
         # The object ends where the next trigger starts: "targeted a commander responsible for
-        # attacks on American troops" does not target American troops.
-        seg = text[te : min(ce, te + 70, nxt)]
+        # attacks on American troops" does not target American troops; and where another clause
+        # starts: "the assassination came a week after the US military carried out ...".
+        sub = _OBJECT_END.search(text, te, min(ce, nxt))
+        obj_e = sub.start() if sub else min(ce, nxt)
+        seg = text[te : min(obj_e, te + 70)]
         found = target_side_in(seg)
         vb = None if verbal else _VICTIMS_BEFORE.search(before)
         if vb:
@@ -536,8 +540,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target, target_side = hosts[0].place.name, "us"
         if target_side is None:
             # ... up to the attribution: "hit a depot near Albu Kamal, a US defence official told AFP".
-            rep = _REPORTED.search(text, te, min(ce, nxt))
-            actor = _actor_in(ctx, te, _attribution_start(text, te, rep.start()) if rep else min(ce, nxt), last=False)
+            rep = _REPORTED.search(text, te, obj_e)
+            actor = _actor_in(ctx, te, _attribution_start(text, te, rep.start()) if rep else obj_e, last=False)
             if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
                 target, target_side = actor.actor.name, actor.actor.side
     if passive and by and target_side is None:
