@@ -296,7 +296,7 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
     return comma if comma >= 0 else said
 
 
-_DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down)\b", re.I)
+_DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down|fought off|repelled)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
 _OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
