@@ -601,3 +601,22 @@ def test_the_object_of_an_attack_ends_where_another_clause_starts(came):
                     f"The assassination {came} the US military carried out airstrikes on militia positions in al-Qaim.")
     assert [(e["attacker_side"], e["target_side"], e["location"], e["date"]) for e in evs] == [
         ("us", "factions", "Baghdad", PUB), ("us", "factions", "al-Qaim", dt.date(2024, 1, 26))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three drones targeted the Harir base on Monday. A spokesman told reporters on Wednesday that two of the drones "
+        "were shot down over the base.",
+        "Three drones targeted the Harir base on Monday. The Pentagon said on Wednesday that the drones were intercepted "
+        "over the Harir base.",
+    ],
+)
+def test_an_attack_told_again_on_a_later_day_keeps_its_day(text):
+    e = one_event(text)
+    assert e["date"] == dt.date(2024, 1, 29)
+
+
+def test_the_day_a_claim_is_announced_is_the_day_of_its_attack():
+    e = one_event("The Islamic Resistance in Iraq announced on Tuesday that it had targeted the Harir base with a drone.")
+    assert (e["attacker_side"], e["date"]) == ("factions", dt.date(2024, 1, 30))

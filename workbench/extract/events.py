@@ -299,6 +299,9 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
 _DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down|fought off|repelled)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
+_TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
+_THAT_AFTER = re.compile(r"\s+that\b", re.I)
+_TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
 _OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
@@ -588,9 +591,15 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # A reference takes only a date told after it in its own clause ("since the US
         # assassinated X in Baghdad on January 3, 2020"), never the main clause's.
         date_m = _nearest_date(ctx, te, ce, ts, trigger_starts)
+    told_on = (_TOLD_AGAIN.search(before[-30:]) and date_m is not None and date_m.end <= ts and _THAT_AFTER.match(text, date_m.end)
+               and _TOLD_ON.search(text, max(cs, date_m.start - 40), date_m.start))
+    if told_on:
+        # "told reporters on Thursday that two of the drones were destroyed": what was told
+        # before, told again that day (but "announced on Thursday that it had targeted ...": the day).
+        date_m = None
     weak_date = None
     if date_m is None and not reference:
-        weak_date = _nearest_date(ctx, cs, ce, ts, trigger_starts) or _paragraph_date(ctx, sent, ts)
+        weak_date = (None if told_on else _nearest_date(ctx, cs, ce, ts, trigger_starts)) or _paragraph_date(ctx, sent, ts)
 
     munitions = None
     for q in _quantity_before(ctx, ts, _MUNITIONS_NOUN):
