@@ -620,3 +620,20 @@ def test_an_attack_told_again_on_a_later_day_keeps_its_day(text):
 def test_the_day_a_claim_is_announced_is_the_day_of_its_attack():
     e = one_event("The Islamic Resistance in Iraq announced on Tuesday that it had targeted the Harir base with a drone.")
     assert (e["attacker_side"], e["date"]) == ("factions", dt.date(2024, 1, 30))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("US jets struck militia sites near al-Qaim on Monday, after militants fired a ballistic missile at the "
+         "Ain al-Asad air base two days earlier.", dt.date(2024, 1, 27)),
+        ("US jets struck militia sites near al-Qaim on Monday, after militants fired rockets at the Harir base "
+         "more than a week earlier.", dt.date(2024, 1, 21)),
+        ("US forces struck Kataib Hezbollah depots in Iraq on Tuesday.\nThe previous US strikes, on January 20, hit "
+         "militia sites near al-Qaim after militants fired rockets at the Harir base two days earlier.",
+         dt.date(2024, 1, 18)),
+    ],
+)
+def test_an_attack_told_n_days_earlier_than_another(text, day):
+    e = next(e for e in events_of(text) if e["target_side"] == "us")
+    assert e["date"] == day

@@ -673,15 +673,15 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
         weak_date=weak_date.date if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
-        after_days=_after_days(text[max(sent.start, ts - 90) : ts]), at=ts, sites=sites,
+        after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:ce]), at=ts, sites=sites,
     )
 
 
-_AFTER = re.compile(
-    r"\b(?P<more>more than |over |less than |fewer than |under |nearly |almost |about |some |just |only )?(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?P<unit>day|days|week|weeks|month|months)\s+(?:after|later than|since)\s+(?:[\w’'.-]+\s+){0,4}$",
-    re.I,
-)
+_N_UNITS = (r"\b(?P<more>more than |over |less than |fewer than |under |nearly |almost |about |some |just |only )?"
+            r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|days|week|weeks|month|months)")
+_AFTER = re.compile(_N_UNITS + r"\s+(?:after|later than|since)\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
+# "... fired a missile at the base two days earlier." (told at the end of the clause)
+_EARLIER = re.compile(r"[^.;:]{0,120}?" + _N_UNITS + r"\s+(?:earlier|before)(?=\s*(?:[.,;:]|$))", re.I)
 # "shortly after militants fired ...", "within minutes of a missile being fired", "Immediately
 # following the attack, ...": the other attack came the same day.
 _SOON_AFTER = re.compile(
@@ -691,11 +691,12 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
-def _after_days(before: str) -> int | None:
-    """'more than a week after the US military conducted ...' -> 8; 'shortly after' -> 0."""
+def _after_days(before: str, after: str = "") -> int | None:
+    """'more than a week after the US military conducted ...' -> 8; 'shortly after' -> 0; and
+    told after the trigger, '... fired a missile at the base two days earlier' -> 2."""
     if _SOON_AFTER.search(before):
         return 0
-    m = _AFTER.search(before)
+    m = _AFTER.search(before) or _EARLIER.match(after)
     if not m:
         return None
     n = _SMALL.get(m.group("n").lower()) or int(m.group("n")) if m.group("n").isdigit() or m.group("n").lower() in _SMALL else None
@@ -979,12 +980,12 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
             continue
         for m in ev.mentions:
             si = ctx.sentence_of(m.start)
-            for other in events:
-                if other is ev:
-                    continue
-                d, prec = other.date
-                if d is None or prec != "day":
-                    continue
+            # (of the attacks told before it in its sentence, the nearest)
+            dated = [other for other in events if other is not ev and other.date[0] is not None and other.date[1] == "day"]
+            dated.sort(key=lambda o: -max((at(x) for x in o.mentions if ctx.sentence_of(x.start) == si and at(x) < at(m)),
+                                          default=-1))
+            for other in dated:
+                d, _ = other.date
                 here = [x for x in other.mentions if ctx.sentence_of(x.start) == si]
                 if m.after_days is not None and any(at(x) < at(m) for x in here):
                     ev.derived_date = (d - dt.timedelta(days=m.after_days), "day" if m.after_days <= 14 else "week")
