@@ -637,3 +637,9 @@ def test_the_day_a_claim_is_announced_is_the_day_of_its_attack():
 def test_an_attack_told_n_days_earlier_than_another(text, day):
     e = next(e for e in events_of(text) if e["target_side"] == "us")
     assert e["date"] == day
+
+
+def test_a_date_told_away_from_the_trigger_keeps_its_precision():
+    e = one_event("Earlier this week, the American occupation base in the al-Omar oil field in the eastern Deir Ezzor "
+                  "countryside came under attack by drones.", published=dt.date(2024, 2, 3))
+    assert (e["date"], e["date_precision"]) == (dt.date(2024, 1, 31), "week")

@@ -192,3 +192,15 @@ def test_fighters_killed_far_from_an_attack_on_us_forces_count_no_attack():
                         "Separately, the Hashd said four of its fighters were killed.", published=dt.date(2024, 1, 29),
                         outlet="Reuters", outlet_side="media")
     assert [c["event"] for c in x.claims if c["low"] == 4] == [None]
+
+
+def test_a_week_told_links_within_its_week_only():
+    from dataclasses import replace
+
+    told = _ref("a", dt.date(2024, 1, 27), "al-Omar oil field", "unknown", "us", ("drone",))
+    # "earlier this week" in an article of Saturday 3 February: 29 January to 3 February
+    week = replace(_ref("b", dt.date(2024, 1, 31), "al-Omar oil field", "unknown", "us", ("drone",)), precision="week")
+    assigned, _ = link_incidents([told, week])
+    assert assigned[("a", 0)] != assigned[("b", 0)]
+    assigned, _ = link_incidents([replace(told, date=dt.date(2024, 1, 29)), week])
+    assert assigned[("a", 0)] == assigned[("b", 0)]

@@ -49,6 +49,7 @@ class EventMention:
     munitions: int | None
     n_attacks: int | None
     claimed_by: str | None
+    weak_precision: str | None = None
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
     at: int = -1  # where the trigger starts
     sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
@@ -90,8 +91,8 @@ class Event:
         if not dated:
             if self.derived_date is not None:
                 return self.derived_date
-            weak = [m.weak_date for m in self.mentions if m.weak_date is not None]
-            return (weak[0], "day") if weak else (None, None)
+            weak = [(m.weak_date, m.weak_precision) for m in self.mentions if m.weak_date is not None]
+            return weak[0] if weak else (None, None)
         m = max(dated, key=lambda m: (PRECISION_RANK.get(m.date_precision, 0), -m.start))
         return m.date, m.date_precision
 
@@ -671,7 +672,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         target=target, target_side=target_side or "unknown",
         weapons=tuple(sorted(set(weapons))), location=location,
         date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
-        weak_date=weak_date.date if weak_date else None,
+        weak_date=weak_date.date if weak_date else None, weak_precision=weak_date.precision if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
         after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:ce]), at=ts, sites=sites,
     )

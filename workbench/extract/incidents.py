@@ -118,7 +118,7 @@ def _fits(inc: Incident, ev: EventRef) -> bool:
         return False
     d = inc.date
     if ev.date is not None and d is not None:
-        slack = 1 if ev.precision == "day" else (4 if ev.precision == "week" else 16)
+        slack = 1 if ev.precision == "day" else (3 if ev.precision == "week" else 16)
         return abs((ev.date - d).days) <= slack
     if ev.date is None:
         if d is None or ev.published is None or ev.location is None or inc.location is None:
