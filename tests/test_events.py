@@ -643,3 +643,18 @@ def test_a_date_told_away_from_the_trigger_keeps_its_precision():
     e = one_event("Earlier this week, the American occupation base in the al-Omar oil field in the eastern Deir Ezzor "
                   "countryside came under attack by drones.", published=dt.date(2024, 2, 3))
     assert (e["date"], e["date_precision"]) == (dt.date(2024, 1, 31), "week")
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("US jets struck militia sites near al-Qaim on Friday. In Syria, sources said the strikes hit sites near "
+         "Albu Kamal.", 1),
+        ("US jets struck militia sites near al-Qaim on Friday. The airstrikes destroyed depots and the strikes also "
+         "targeted a border crossing.", 1),
+        ("US jets struck militia sites near al-Qaim on Friday. Separately, a drone strike hit a car in Baghdad on "
+         "Saturday.", 2),
+    ],
+)
+def test_a_verb_whose_subject_is_the_attack_told_before_restates_it(text, n):
+    assert len(events_of(text)) == n, [e["snippet"] for e in events_of(text)]

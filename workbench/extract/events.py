@@ -302,6 +302,7 @@ _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|int
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
 _TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
+_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 _TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
 _OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
@@ -405,6 +406,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ... and from where the previous trigger starts: "the drone attack on Erbil and the American
     # strikes on Hilla" gives the strikes no drone.
     prev = max((t for t, _ in trigger_starts if t < ts), default=-1)
+    # ... a noun right before a verb is its subject ("the strikes hit ...")
+    prev_noun = lex.noun.match(text, prev) if prev >= 0 else None
+    if prev_noun is not None and text[prev_noun.end() : ts].strip():
+        prev_noun = None
     if prev < 0 or not _AND_WORD.search(text, prev, ts):
         prev = -1  # the trigger of the same attack ("the drone attack that targeted ...") lends its weapon
     # ... and the words that modify the next trigger are its own ("struck three sites after a
@@ -638,6 +643,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         anaphoric = not specific
     if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
         anaphoric = True  # "and it hit its target": the attack just told, told again
+    if verbal and not own_date and prev_noun is not None and _DEFINITE_NOUN.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
+        anaphoric = True  # "the strikes hit sites in ...": the strikes told before
     if anaphoric and not reference:
         can_start = False
     if verbal and not (weapons or target_side or attacker_side or places):
