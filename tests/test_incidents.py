@@ -204,3 +204,15 @@ def test_a_week_told_links_within_its_week_only():
     assert assigned[("a", 0)] != assigned[("b", 0)]
     assigned, _ = link_incidents([replace(told, date=dt.date(2024, 1, 29)), week])
     assert assigned[("a", 0)] == assigned[("b", 0)]
+
+
+def test_a_base_told_as_iraqi_by_one_side_and_as_american_by_another():
+    day = dt.date(2019, 12, 27)
+    # "a rocket attack on an Iraqi military base in Kirkuk" and "rockets hit the K1 base hosting US forces"
+    assigned, rows = link_incidents([_ref("a", day, "K1 air base", "unknown", "us"),
+                                     _ref("b", day, "Kirkuk", "unknown", "iraq_gov")])
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+    assert [r["kind"] for r in rows] == ["attack_on_us"]
+    # ... not when only the country is told
+    assigned, _ = link_incidents([_ref("a", day, "K1 air base", "unknown", "us"), _ref("b", day, "Iraq", "unknown", "iraq_gov")])
+    assert assigned[("a", 0)] != assigned[("b", 0)]

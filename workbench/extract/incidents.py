@@ -102,11 +102,12 @@ def _fits(inc: Incident, ev: EventRef) -> bool:
     # Same direction: the sides agree where both are told ("unknown" attackers of a base join
     # the attack on US forces told there by another outlet).
     ia, it = inc.side("attacker_side"), inc.side("target_side")
-    if not (_sides_agree(ia, ev.attacker_side) and _sides_agree(it, ev.target_side, target=True)):
+    one_site = specificity(ev.location) > 1 and specificity(inc.location) > 1 and places_compatible(inc.location, ev.location)
+    # (an Iraqi base hosting US forces is told as the Iraqi army's by one side, as theirs by another)
+    base_of_both = one_site and {it, ev.target_side} == {"us", "iraq_gov"}
+    if not (_sides_agree(ia, ev.attacker_side) and (_sides_agree(it, ev.target_side, target=True) or base_of_both)):
         return False
-    if ev.kind != event_kind(ia, it) and not (
-        specificity(ev.location) > 1 and specificity(inc.location) > 1 and places_compatible(inc.location, ev.location)
-    ):
+    if ev.kind != event_kind(ia, it) and not one_site:
         return False  # a side left untold is bridged only by a place narrower than a country
     # (an attack told as hitting several bases at once may be told by another outlet at any of them)
     places = (ev.location, *ev.sites)
