@@ -658,3 +658,39 @@ def test_a_date_told_away_from_the_trigger_keeps_its_precision():
 )
 def test_a_verb_whose_subject_is_the_attack_told_before_restates_it(text, n):
     assert len(events_of(text)) == n, [e["snippet"] for e in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was the third attack this month, after rockets struck Taji on January 10, the Harir base on January 14 "
+         "and the Green Zone in Baghdad on January 20.",
+         [("Taji", dt.date(2024, 1, 10)), ("Harir base", dt.date(2024, 1, 14)), ("Green Zone", dt.date(2024, 1, 20))]),
+        ("Drones targeted al-Tanf on January 12 and the Conoco field on January 15.",
+         [("al-Tanf", dt.date(2024, 1, 12)), ("Conoco gas field", dt.date(2024, 1, 15))]),
+    ],
+)
+def test_places_told_each_with_its_day_are_attacks_each(text, expected):
+    evs = [e for e in events_of(text) if e["location"] is not None]
+    assert [(e["location"], e["date"]) for e in evs] == expected
+    assert all(e["weapons"] != ["unknown"] for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The Command said a similar attack targeted the Balad air base on 20 January, when a rocket wounded a "
+         "contractor working for an Iraqi company.", dt.date(2024, 1, 20)),
+        ("The strikes are not the first this year: on 22 January, US aircraft bombed militia positions near al-Qaim.",
+         dt.date(2024, 1, 22)),
+    ],
+)
+def test_a_date_closed_by_a_comma_belongs_to_its_own_clause(text, day):
+    evs = events_of(text)
+    assert day in [e["date"] for e in evs], [(e["snippet"], e["date"]) for e in evs]
+
+
+def test_a_verb_joins_the_attack_its_subject_names():
+    evs = events_of("US forces struck Kataib Hezbollah depots in Iraq on Tuesday.\nThe previous US strikes, on January 20, "
+                    "hit militia sites near al-Qaim.")
+    assert [(e["location"], e["date"]) for e in evs] == [("Iraq", dt.date(2024, 1, 30)), ("al-Qaim", dt.date(2024, 1, 20))]

@@ -53,6 +53,7 @@ class EventMention:
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
     at: int = -1  # where the trigger starts
     sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
+    subject_at: int = -1  # where the attack noun that is this verb's subject starts ("the strikes hit")
 
 
 @dataclass
@@ -302,30 +303,35 @@ _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|int
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
 _TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
+_APPOSITIVE = re.compile(r"\s*,[^,.;]{1,30},\s*")
 _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 _TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
 _OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
-_AND_CLAUSE = re.compile(r",\s+and\s")
+_COMMA = re.compile(r"(?:,|\s+and)\s")  # (a comma or "and" closes what comes before)
+_STRONG_BREAK = re.compile(r"[;:—–]")
 
 
-def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]]):
+def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]], own_end: int = -1):
     """The date mention in [start, end) closest to this trigger (and not closer to another).
 
     ``triggers``: (start, refers_back) of the sentence's triggers; one that refers back
-    ("five days after the assassination") competes only for dates told after it.
+    ("five days after the assassination") competes only for dates told after it. A date
+    inside the trigger's own words (up to ``own_end``) is its own.
     """
     best = None
     for d in ctx.dates:
         if d.start < start or d.end > end or d.kind == "since" or d.date is None:
             continue
-        dist = min(abs(d.start - pos), abs(d.end - pos))
-        # "struck X on Nov. 8, and jets hit Y on Nov. 12": the 8th is the first strike's.
-        after_and = [t for t, _ in triggers if d.end <= t and _AND_CLAUSE.search(ctx.text, d.end, t)]
-        if after_and and not any(t < d.start for t, _ in triggers):
-            after_and = []
+        dist = 0 if pos <= d.start and d.end <= own_end else min(abs(d.start - pos), abs(d.end - pos))
+        # "struck X on Nov. 8, and jets hit Y on Nov. 12", "hit Erbil on February 15, Balad on
+        # February 20", "targeted the base on 20 February, when a rocket wounded ...": a date
+        # closed by a comma is the attack's told before it.
+        after_and = [t for t, _ in triggers if d.end <= t and _COMMA.search(ctx.text, d.end, t)]
+        if after_and and not any(t < d.start and not _STRONG_BREAK.search(ctx.text, t, d.start) for t, _ in triggers):
+            after_and = []  # ("The strikes are not the first: on 22 November, US aircraft bombed ...")
         if pos in after_and:
             continue
         if any(
@@ -406,9 +412,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ... and from where the previous trigger starts: "the drone attack on Erbil and the American
     # strikes on Hilla" gives the strikes no drone.
     prev = max((t for t, _ in trigger_starts if t < ts), default=-1)
-    # ... a noun right before a verb is its subject ("the strikes hit ...")
+    # ... a noun right before a verb is its subject ("the strikes hit ...", "the strikes, on
+    # January 20, hit ...")
     prev_noun = lex.noun.match(text, prev) if prev >= 0 else None
-    if prev_noun is not None and text[prev_noun.end() : ts].strip():
+    if prev_noun is not None and text[prev_noun.end() : ts].strip() and not _APPOSITIVE.fullmatch(text, prev_noun.end(), ts):
         prev_noun = None
     if prev < 0 or not _AND_WORD.search(text, prev, ts):
         prev = -1  # the trigger of the same attack ("the drone attack that targeted ...") lends its weapon
@@ -509,7 +516,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     target = target_side = None
     indefinite = bool(_INDEFINITE.search(before[-30:]))
     reach = 120 if verbal else (90 if indefinite and not reference else 45)
-    places_after = [p for p in all_places if te <= p.start < min(ce, te + reach, nxt)]
+    # (a place inside the trigger's own words is after it: "a drone strike in Baghdad killed")
+    places_after = [p for p in all_places if ts <= p.start and p.end <= te or te <= p.start < min(ce, te + reach, nxt)]
     places_before = [p for p in all_places if max(cs, ts - 60) <= p.start < ts]
     # "Iran's top general": a possessive country is a party, not where it happened; "launched
     # from Iraq", "crossing from Syria": where it came from, neither.
@@ -586,9 +594,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # target ("launched at the Victory base complex near Baghdad International Airport late on Wednesday,").
     comma = text.find(",", te, ce)
     reach = min(ce, max(te + _DATE_CHARS, min(comma if comma >= 0 else ce, te + _DATE_REACH)))
-    date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), reach, ts, trigger_starts)
+    date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), reach, ts, trigger_starts, te)
     own_date = date_m is not None and (
-        0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
+        ts <= date_m.start and date_m.end <= te
+        or 0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
         or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I)
     )
     if blocked_after and not (own_date and date_m.precision == "day" and ctx.published and date_m.date <= ctx.published):
@@ -643,8 +652,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         anaphoric = not specific
     if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
         anaphoric = True  # "and it hit its target": the attack just told, told again
+    subject_at = -1
     if verbal and not own_date and prev_noun is not None and _DEFINITE_NOUN.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
         anaphoric = True  # "the strikes hit sites in ...": the strikes told before
+        subject_at = prev_noun.start()
     if anaphoric and not reference:
         can_start = False
     if verbal and not (weapons or target_side or attacker_side or places):
@@ -681,7 +692,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
         weak_date=weak_date.date if weak_date else None, weak_precision=weak_date.precision if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
-        after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:ce]), at=ts, sites=sites,
+        after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]), at=ts, sites=sites,
+        subject_at=subject_at,
     )
 
 
@@ -807,15 +819,17 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
             if not any(v.start() <= m.start() < v.end() or m.start() <= v.start() < m.end() for v, _ in found):
                 found.append((m, False))
         found.sort(key=lambda x: x[0].start())
-        found, head_weapons = _list_items(ctx, sent, found)
-        starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
         if places is None:
             places = _attack_places(ctx)
+        found, inherited = _list_items(ctx, sent, found)
+        found, inherited_too = _dated_items(ctx, sent, found, places)
+        inherited.update(inherited_too)
+        starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
         for m, verbal in found:
             em = _mention_at(ctx, sent, m, verbal, starts, places)
             if em is not None:
-                if head_weapons and em.weapons == ("unknown",) and m.re is _LIST_ITEM:
-                    em = replace(em, weapons=head_weapons)
+                if inherited.get(m.start()) and em.weapons == ("unknown",):
+                    em = replace(em, weapons=inherited[m.start()])
                 out.append(em)
     return out
 
@@ -826,18 +840,61 @@ _LIST_ITEM = re.compile(r"\b(?:one|another|the other|the one|a second|a third)\s
 
 
 def _list_items(ctx: ArticleContext, sent, found: list[tuple[re.Match, bool]]):
-    """The list items of a plural attack noun, in place of the noun itself (and its weapons)."""
+    """The list items of a plural attack noun, in place of the noun itself; and the weapons
+    they take from it, by item start."""
     heads = [m for m, verbal in found if not verbal and _PLURAL_TRIGGER.search(m.group())]
     if not heads:
-        return found, ()
+        return found, {}
     head = heads[0]
     items = [im for im in _LIST_ITEM.finditer(ctx.text, head.end(), sent.end)
              if not any(m.start() <= im.start() < m.end() for m, _ in found)]
     if len(items) < 2:
-        return found, ()
+        return found, {}
     weapons = tuple(sorted({w for _, w in _weapons_in(ctx.text[max(sent.start, head.start() - 30) : head.end()])}))
     kept = [(m, v) for m, v in found if m is not head]
-    return sorted(kept + [(im, False) for im in items], key=lambda x: x[0].start()), weapons
+    return sorted(kept + [(im, False) for im in items], key=lambda x: x[0].start()), {im.start(): weapons for im in items}
+
+
+# "rockets hit Erbil on February 15, Balad on February 20 and the Green Zone in Baghdad on February 22"
+_PLACE_TO_DATE = re.compile(r"[^,.;:]{0,25}?\b(?:on|in)\s+$", re.I)
+_NEXT_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?", re.I)
+
+
+def _dated_items(ctx: ArticleContext, sent, found: list[tuple[re.Match, bool]], places: list[PlaceMention]):
+    """Places told each with its day after one attack verb are one attack each: the second and
+    later places become triggers of their own (with the verb's weapons, by item start)."""
+    text = ctx.text
+    extra: list[tuple[re.Match, bool]] = []
+    inherited: dict[int, tuple[str, ...]] = {}
+    for m, verbal in found:
+        if not verbal:
+            continue
+        items = []
+        ahead = [p for p in places if m.end() <= p.start < sent.end]
+        pos = m.end()
+        for p in ahead:
+            if p.start < pos or (items and p.start != pos) or (not items and p.start - m.end() > 30):
+                if items and p.start < pos:
+                    continue  # a place inside the item ("the Green Zone in Baghdad")
+                break
+            day = next((d for d in ctx.dates if p.end <= d.start <= p.end + 30 and d.precision == "day" and d.date
+                        and _PLACE_TO_DATE.fullmatch(text, p.end, d.start)), None)
+            if day is None:
+                break
+            items.append((p, day))
+            sep = _NEXT_ITEM.match(text, day.end)
+            pos = sep.end() if sep else len(text)
+        if len(items) < 2:
+            continue
+        weapons = tuple(sorted({w for _, w in _weapons_in(text[max(sent.start, m.start() - 60) : m.end()])}))
+        for p, day in items[1:]:
+            # (the item's words run to its day: "Balad airbase on February 20")
+            im = re.compile(re.escape(text[p.start : day.end])).match(text, p.start)
+            extra.append((im, False))
+            inherited[im.start()] = weapons
+    if not extra:
+        return found, {}
+    return sorted(found + extra, key=lambda x: x[0].start()), inherited
 
 
 # -- stage 2: events ----------------------------------------------------------------------
@@ -905,12 +962,13 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                     + bool(set(m.weapons) & set(ev.weapons) - {"unknown"})
                     + bool(m.date and d and m.date == d)
                 )
-                return (agree, last)
+                # (a verb joins the attack its subject names: "the strikes, on January 20, hit ...")
+                return (any(x.at == m.subject_at >= 0 for x in ev.mentions), agree, last)
 
             target = max(candidates, key=fit)
             d, _ = target.date
             md = m.date or m.weak_date
-            if not m.anaphoric and fit(target)[0] == 0 and d is None and md is not None:
+            if not m.anaphoric and fit(target)[1] == 0 and d is None and md is not None:
                 # A dated report that agrees on nothing positive with an undated event is
                 # another attack ("struck 85 targets ..." / "... a drone attack last Sunday").
                 target = None
