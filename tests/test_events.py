@@ -694,3 +694,15 @@ def test_a_verb_joins_the_attack_its_subject_names():
     evs = events_of("US forces struck Kataib Hezbollah depots in Iraq on Tuesday.\nThe previous US strikes, on January 20, "
                     "hit militia sites near al-Qaim.")
     assert [(e["location"], e["date"]) for e in evs] == [("Iraq", dt.date(2024, 1, 30)), ("al-Qaim", dt.date(2024, 1, 20))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US bombers struck 40 targets near al-Qaim on Friday, strikes that the Iraqi government said killed 16 people.",
+        "US jets bombed militia depots in Jurf al-Nasr on Friday, an attack that the ministry condemned at the time.",
+        "Rockets hit the Harir base on Friday, attacks which the group claimed hours later.",
+    ],
+)
+def test_an_attack_named_again_in_apposition_is_the_same_attack(text):
+    assert len(events_of(text)) == 1, [e["snippet"] for e in events_of(text)]

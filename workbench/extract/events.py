@@ -303,6 +303,7 @@ _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|int
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
 _TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
+_APPOSED = re.compile(r",\s+(?:an?\s+)?$")
 _APPOSITIVE = re.compile(r"\s*,[^,.;]{1,30},\s*")
 _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 _TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
@@ -652,6 +653,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         anaphoric = not specific
     if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
         anaphoric = True  # "and it hit its target": the attack just told, told again
+    if not verbal and any(t < ts for t, _ in trigger_starts) and _APPOSED.search(text, max(sent.start, ts - 20), ts) and _THAT_AFTER.match(text, te):
+        # "struck 85 targets ... on 2 February, strikes that the government said killed 16": the
+        # attack just told, named again
+        anaphoric, can_start = True, False
     subject_at = -1
     if verbal and not own_date and prev_noun is not None and _DEFINITE_NOUN.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
         anaphoric = True  # "the strikes hit sites in ...": the strikes told before
