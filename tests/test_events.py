@@ -354,6 +354,9 @@ def test_the_target_is_not_read_from_the_attribution():
     [
         ("An AC-130 gunship killed two militiamen near Abu Ghraib on Monday.", "us", "factions", ["airstrike"]),
         ("A barrage of Katyusha rockets slammed into Camp Taji on Monday.", "unknown", "us", ["rocket"]),
+        ("The Islamic Resistance in Iraq said it had sent two drones at the Harir base on Monday.", "factions", "us", ["drone"]),
+        ("Militants sent three rockets toward the US embassy on Monday.", "factions", "us", ["rocket"]),
+        ("Coalition forces fought off two drones over the Ain al-Asad air base on Monday.", "unknown", "us", ["drone"]),
         ("Three rockets fell near the US embassy late on Monday.", "unknown", "us", ["rocket"]),
         ("The American aggression at dawn on Monday on positions of the resistance in Albu Kamal will not go unanswered.",
          "us", "factions", ["unknown"]),
