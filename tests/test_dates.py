@@ -414,3 +414,22 @@ def test_fixed_holidays_are_days(text, published, span, day):
 @pytest.mark.parametrize("text", ["Shoppers filled Baghdad's markets before christmas.", "The Christmas holidays were quiet."])
 def test_holiday_words_alone_are_no_date(text):
     assert find_dates(text, published=D(2024, 1, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "text, published, day",
+    [
+        ("It was a response to the attack in Erbil on the 15th, which killed a contractor.", D(2021, 2, 26), D(2021, 2, 15)),
+        ("Rockets hit the base on the 28th.", D(2021, 3, 2), D(2021, 2, 28)),
+        ("The drone struck on the 3rd, officials said.", D(2024, 1, 5), D(2024, 1, 3)),
+    ],
+)
+def test_a_day_of_the_month_after_on_the(text, published, day):
+    m = one(text, published)
+    assert (m.date, m.precision) == (day, "day")
+
+
+@pytest.mark.parametrize("text", ["Fighters of the 13th Brigade were killed.", "It was the 15th attack on the base.",
+                                  "The strike came on the 20th anniversary of the war."])
+def test_ordinals_that_are_no_day_of_the_month(text):
+    assert find_dates(text, published=D(2024, 1, 20)) == []

@@ -94,6 +94,8 @@ _DATE_RE = re.compile(
         (?P<m4>{_FULL_MONTH})\b
       | # "in 2019" (checked: needs a preposition, since or modifier)
         (?P<y4>{_YEAR})\b(?![-/:.,]\d|%)
+      | # "on the 15th": a day of P's month (checked: needs "on the" before it)
+        (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s*(?:of\b|[A-Za-z]))
       | # Christmas Day (2023)
         (?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?
       | # weekdays, with last/next and a time of day
@@ -142,6 +144,7 @@ _LEAD_WORDS = sorted(
 _REV_LEAD_RE = re.compile(rf"(?i:(?:(?:\s+|-)(?:{_alt(w[::-1] for w in _LEAD_WORDS)})(?![A-Za-z])){{0,16}})")
 _WORD_START_RE = re.compile(r"\b(?=[0-9A-Za-z])")
 
+_ON_THE = re.compile(r"\b[Oo]n\s+the\s+$")
 _FOREIGN_BEFORE = re.compile(rf"\b(?:{_phrase_alt(_DATA['foreign_time_markers'])})\s*,?\s*$")
 _FOREIGN_AFTER = re.compile(rf"^\s*,?\s*(?:{_phrase_alt(_DATA['foreign_time_markers'])})\b")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -218,6 +221,17 @@ def resolve_partial(month: int, day: int, published: datetime.date) -> datetime.
     if candidate is None or candidate > published + _PARTIAL_TOLERANCE:
         candidate = _safe_date(published.year - 1, month, day)
     return candidate
+
+
+def _day_of_month(day: int, published: datetime.date) -> datetime.date | None:
+    """The latest date on or before P (up to the partial-date tolerance after it) with this day of the month."""
+    month_index = published.year * 12 + published.month - 1
+    for back in range(3):
+        year, month = divmod(month_index - back, 12)
+        candidate = _safe_date(year, month + 1, day)
+        if candidate is not None and candidate <= published + _PARTIAL_TOLERANCE:
+            return candidate
+    return None
 
 
 def resolve_weekday(weekday: int, published: datetime.date, *, modifier: str | None = None) -> datetime.date:
@@ -341,6 +355,11 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
             return None
         low, high = _year_window(int(g("y4")), mod)
         return _mention(m, start, low, high, "year", "absolute")
+    if g("dom"):  # "on the 15th": the latest such day on or before P (this month, else the last)
+        if not _ON_THE.search(m.string, max(0, m.start("dom") - 8), m.start("dom")):
+            return None
+        day = _day_of_month(int(g("dom")), p) if p else None
+        return None if mod or (p and day is None) else _mention(m, m.start("dom"), day, day, "day", "partial")
     if g("hol"):  # a holiday: its day in the year told, else in P's year like a partial date
         month, day_num = _HOLIDAYS[" ".join(g("hol").replace("’", "'").split())]
         if mod:
@@ -386,7 +405,7 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
 
 def _core_start(m: re.Match) -> int:
     """Start of the date shape itself, after any since/preposition prefix."""
-    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "hol", "wmod", "wd", "rel", "agon"):
+    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "dom", "hol", "wmod", "wd", "rel", "agon"):
         if m.group(name):
             return m.start(name)
     return m.start()
