@@ -10,6 +10,8 @@ Rules (word lists in ``workbench/data/dates.yaml``):
   ``[low, high]``.
 - Partial dates ("November 22"): the date in P's year, unless that is more than
   ``partial_future_tolerance_days`` (7) after P, then the previous year.
+- Holidays of a fixed date ("on Christmas Day", "New Year's Eve 2019") are like partial
+  dates; "on the 15th" is the latest 15th on or before P (within the same tolerance).
 - Weekdays ("on Monday", "Tuesday night"): the most recent such weekday on or before P
   (P's own weekday means P). "last Tuesday": strictly before P. "next Tuesday": strictly after.
 - US time: a weekday right next to a far-away time zone ("6 pm Eastern Time Sunday") is
