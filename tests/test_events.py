@@ -709,3 +709,18 @@ def test_a_verb_joins_the_attack_its_subject_names():
 )
 def test_an_attack_named_again_in_apposition_is_the_same_attack(text):
     assert len(events_of(text)) == 1, [e["snippet"] for e in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text, attacker",
+    [
+        ("The Ain al-Asad air base, which was pounded with a dozen ballistic missiles by the IRGC on Monday, hosts "
+         "US troops.", "iran"),
+        ("The Harir base was targeted with two explosive-laden drones by the Islamic Resistance in Iraq on Monday.",
+         "factions"),
+        ("The Harir base was hit on Monday by a drone launched by Kataib Hezbollah.", "factions"),
+    ],
+)
+def test_the_attacker_of_a_passive_past_its_weapon_and_a_relative_clause(text, attacker):
+    e = one_event(text)
+    assert (e["attacker_side"], e["target_side"], e["date"]) == (attacker, "us", dt.date(2024, 1, 29))

@@ -198,7 +198,9 @@ _DATE_CHARS = 70
 # "... killed/assassinated <someone> (, ...,) in a drone strike": the killing names the attacker.
 _KILLED_IN = re.compile(r"\b(?:killed|assassinated|eliminated)\s+(?=[^.;]{1,160}?\b(?:in|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$)", re.I)
 _DATE_REACH = 160  # at most this far after a trigger, up to the clause's first comma
-_PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.I)
+# "... by X", also past the weapon: "was pounded with dozens of ballistic missiles by X"
+_PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with\s+(?:[\w-]+\s+){1,5}?)?by\b", re.I)
+_RELATIVE_END = re.compile(r"\b(?:which|that)\s*$", re.I)
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0,3}$", re.I)
 _INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
@@ -439,7 +441,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     passive = verbal and (_PASSIVE_VERB.search(before) or trigger.lower().startswith(("came", "come", "was", "were")))
     by = _PASSIVE_BY.match(after) if passive else None
     if by:
-        seg_s, seg_e = te + by.end(), min(ce, te + 60)
+        seg_s = te + by.end()
+        seg_e = min(ce, seg_s + 60)
         actor = _actor_in(ctx, seg_s, seg_e, last=False)
         words = _side_of_words(text[seg_s:seg_e])
         if actor:
@@ -519,13 +522,16 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     reach = 120 if verbal else (90 if indefinite and not reference else 45)
     # (a place inside the trigger's own words is after it: "a drone strike in Baghdad killed")
     places_after = [p for p in all_places if ts <= p.start and p.end <= te or te <= p.start < min(ce, te + reach, nxt)]
-    places_before = [p for p in all_places if max(cs, ts - 60) <= p.start < ts]
+    # The subject of a passive in a relative clause is its antecedent: "the Ain al-Asad base,
+    # which was pounded with missiles by ...".
+    subj_s = sent.start if passive and _RELATIVE_END.search(text, max(sent.start, cs - 8), cs) else cs
+    places_before = [p for p in all_places if max(subj_s, ts - 60) <= p.start < ts]
     # "Iran's top general": a possessive country is a party, not where it happened; "launched
     # from Iraq", "crossing from Syria": where it came from, neither.
     places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
     places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
     if passive and not by:
-        seg = text[max(cs, ts - 200) : ts]
+        seg = text[max(subj_s, ts - 200) : ts]
         found = target_side_in(seg)
         if found:
             target_side = found[1]
@@ -535,7 +541,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             after_prep = [p for p in places_after if p.place.hosts_us] if _ENDS_WITH_PREP.search(trigger) else []
             if hosts or after_prep:
                 target, target_side = (hosts[-1] if hosts else after_prep[0]).place.name, "us"
-    else:
+    elif not passive:  # (a passive told "by" someone: its subject, below)
         # The object ends where the next trigger starts: "targeted a commander responsible for
         # attacks on American troops" does not target American troops; and where another clause
         # starts: "the assassination came a week after the US military carried out ...".
@@ -563,7 +569,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
                 target, target_side = actor.actor.name, actor.actor.side
     if passive and by and target_side is None:
-        found = target_side_in(text[max(cs, ts - 200) : ts])
+        found = target_side_in(text[max(subj_s, ts - 200) : ts])
         hosts = [p for p in places_before if p.place.hosts_us]
         if found:
             target_side = found[1]
