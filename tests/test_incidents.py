@@ -216,3 +216,16 @@ def test_a_base_told_as_iraqi_by_one_side_and_as_american_by_another():
     # ... not when only the country is told
     assigned, _ = link_incidents([_ref("a", day, "K1 air base", "unknown", "us"), _ref("b", day, "Iraq", "unknown", "iraq_gov")])
     assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+def test_an_attack_told_without_a_day_has_its_incidents_day(tmp_path):
+    (tmp_path / "a.txt").write_text("Rockets struck the Victory base near Baghdad airport late on Tuesday, a security "
+                                    "source said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Three rockets hit the Victory base near Baghdad airport, wounding a contractor, "
+                                    "the coalition said in a statement.", encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text("file,outlet,url,published\na.txt,Reuters,,2024-01-17\nb.txt,Rudaw,,2024-01-18\n",
+                                          encoding="utf-8")
+    corpus = load_corpus(tmp_path, catalog=tmp_path / "catalog.csv")
+    ev = corpus.events.set_index("article_id")
+    assert ev.loc["a", "incident_id"] == ev.loc["b", "incident_id"]
+    assert ev.loc["b", "date"] == ev.loc["a", "date"] == pd.Timestamp("2024-01-16")

@@ -241,11 +241,16 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
             )
     assigned, incident_rows = link_incidents(refs)
 
+    # An attack its article tells without a date has the day the other articles give its incident.
+    incident_dates = {row["incident_id"]: (row["date"], row["date_precision"]) for row in incident_rows if row["date"]}
     events, claims, tallies, quotes = [], [], [], []
     for r in results:
         aid = r.article_id
         for i, e in enumerate(r.events):
-            events.append({"event_id": f"{aid}:e{i + 1}", "article_id": aid, **e, "incident_id": assigned.get((aid, i))})
+            iid = assigned.get((aid, i))
+            if e["date"] is None and iid in incident_dates:
+                e = {**e, "date": incident_dates[iid][0], "date_precision": incident_dates[iid][1]}
+            events.append({"event_id": f"{aid}:e{i + 1}", "article_id": aid, **e, "incident_id": iid})
         for i, c in enumerate(r.claims):
             ei = c.get("event")
             claims.append({"claim_id": f"{aid}:c{i + 1}", "article_id": aid, **{k: v for k, v in c.items() if k != "event"},
