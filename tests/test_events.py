@@ -724,3 +724,16 @@ def test_an_attack_named_again_in_apposition_is_the_same_attack(text):
 def test_the_attacker_of_a_passive_past_its_weapon_and_a_relative_clause(text, attacker):
     e = one_event(text)
     assert (e["attacker_side"], e["target_side"], e["date"]) == (attacker, "us", dt.date(2024, 1, 29))
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("A rocket attack on Erbil on Monday that killed a contractor and wounded several Americans drew condemnation.", "us"),
+        ("A drone strike in Baghdad on Monday, which killed two militiamen, drew protests.", "factions"),
+        ("A rocket attack near Kirkuk on Monday, killing three Iraqi soldiers, was blamed on militants.", "iraq_gov"),
+    ],
+)
+def test_the_victims_of_an_attack_tell_its_target(text, target):
+    evs = events_of(text)
+    assert evs and evs[0]["target_side"] == target, [(e["snippet"], e["target_side"]) for e in evs]

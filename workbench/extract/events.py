@@ -577,6 +577,12 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target, target_side = hosts[-1].place.name, "us"
     if target_side is None and target_side_pre is not None:
         target_side = target_side_pre
+    if target_side is None and (toll := _TOLL_AFTER.match(text, te, min(sent.end, te + 120))):
+        # "a rocket attack on Erbil that killed a contractor and wounded several Americans": its victims
+        victims = text[toll.end() : min(sent.end, toll.end() + 80)]
+        found = target_side_in(victims) or _side_of_words(victims)
+        if found and found[1] in ("us", "factions", "iraq_gov", "civilians"):
+            target_side = found[1]
     if target_side is None and verbal and _DEFENCE.search(trigger):
         # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
         inside = [p for p in all_places if ts <= p.start < te and p.place.hosts_us]
