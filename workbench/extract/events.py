@@ -528,8 +528,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     places_before = [p for p in all_places if max(subj_s, ts - 60) <= p.start < ts]
     # "Iran's top general": a possessive country is a party, not where it happened; "launched
     # from Iraq", "crossing from Syria": where it came from, neither.
-    places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
-    places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
+    places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, p.start - 12, p.start)]
+    places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, p.start - 12, p.start)]
     if passive and not by:
         seg = text[max(subj_s, ts - 200) : ts]
         found = target_side_in(seg)
@@ -733,7 +733,7 @@ def _after_days(before: str, after: str = "") -> int | None:
     told after the trigger, '... fired a missile at the base two days earlier' -> 2."""
     if _SOON_AFTER.search(before):
         return 0
-    m = _AFTER.search(before) or _EARLIER.match(after)
+    m = _AFTER.search(before) or (("earlier" in after or "before" in after) and _EARLIER.match(after))
     if not m:
         return None
     n = _SMALL.get(m.group("n").lower()) or int(m.group("n")) if m.group("n").isdigit() or m.group("n").lower() in _SMALL else None
