@@ -234,7 +234,7 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
             refs.append(
                 EventRef(
                     key=(r.article_id, i), article_id=r.article_id, outlet=r.outlet, published=r.published,
-                    date=e["date"], precision=e["date_precision"], location=e["location"], sites=e.get("sites", ()),
+                    date=e["date"], precision=e["date_precision"], location=e["location"], sites=e["sites"],
                     kind=event_kind(e["attacker_side"], e["target_side"]),
                     attacker_side=e["attacker_side"], target_side=e["target_side"], weapons=tuple(e["weapons"]),
                 )

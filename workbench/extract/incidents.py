@@ -1,10 +1,12 @@
 """Incidents: one attack told by several articles and outlets.
 
 Events are linked when their sides agree (attacker and target equal where both are told; a
-side left untold is bridged only when both places are narrower than a country), their places
-lie one within the other (or near: on one border, or a country on whose border the other
-lies; an attack told as hitting several bases at once may be told elsewhere at any of them),
-their weapons do not contradict, and their dates fall within a day of each other. An event with no date of its own joins the nearest
+side left untold is bridged only when both places are narrower than a country, and so is a
+base told as the Iraqi army's by one side and as US forces' by another), their places lie
+one within the other (or near: on one border, or a country on whose border the other lies;
+an attack told as hitting several bases at once may be told elsewhere at any of them),
+their weapons do not contradict, and their dates fall within a day of each other (a week
+told: within three days of its middle). An event with no date of its own joins the nearest
 matching incident in the fortnight before its article was published, if it names a place.
 Dated events are placed first, oldest first, so the result does not depend on input order.
 """
