@@ -307,8 +307,8 @@ _TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
 _APPOSED = re.compile(r",\s+(?:an?\s+)?$")
 _APPOSITIVE = re.compile(r"\s*,[^,.;]{1,30},\s*")
-_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
-_TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
+# A definite noun phrase ending here: "the previous strikes", "two of the drones".
+_DEFINITE_NP = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
@@ -386,7 +386,7 @@ def _attack_places(ctx: ArticleContext) -> list[PlaceMention]:
 
 
 def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[tuple[int, bool]],
-                all_places: list) -> EventMention | None:
+                all_places: list[PlaceMention]) -> EventMention | None:
     lex = _lex()
     text = ctx.text
     ts, te = m.start(), m.end()
@@ -473,13 +473,13 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             claimed = _CLAIMED_NOUN.search(text, max(cs, ts - 60), seg_s)
             if claimed:
                 seg_s = window_s = max(sent.start, ts - 150)
-                self_told = _lex().group_subject.search(text, window_s, claimed.start())
+                self_told = lex.group_subject.search(text, window_s, claimed.start())
         actor = _actor_in(ctx, seg_s, ts, last=True)
         if actor is None and verbal and not self_told:
-            self_told = _lex().group_subject.search(text, seg_s, ts)
+            self_told = lex.group_subject.search(text, seg_s, ts)
         if actor is None and self_told:
             # "it said it had targeted ...", "the group fired ...": the organisation named last.
-            actor = _organisation_before(ctx, window_s, factions_only=self_told.re is _lex().group_subject)
+            actor = _organisation_before(ctx, window_s, factions_only=self_told.re is lex.group_subject)
         words = _side_of_words(text[seg_s:ts])
         if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
             attacker, attacker_side = actor.actor.name, actor.actor.side
@@ -619,7 +619,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # A reference takes only a date told after it in its own clause ("since the US
         # assassinated X in Baghdad on January 3, 2020"), never the main clause's.
         date_m = _nearest_date(ctx, te, ce, ts, trigger_starts)
-    told_on = (_TOLD_AGAIN.search(before[-30:]) and date_m is not None and date_m.end <= ts and _THAT_AFTER.match(text, date_m.end)
+    told_on = (_DEFINITE_NP.search(before[-30:]) and date_m is not None and date_m.end <= ts and _THAT_AFTER.match(text, date_m.end)
                and _TOLD_ON.search(text, max(cs, date_m.start - 40), date_m.start))
     if told_on:
         # "told reporters on Thursday that two of the drones were destroyed": what was told
@@ -670,7 +670,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # attack just told, named again
         anaphoric, can_start = True, False
     subject_at = -1
-    if verbal and not own_date and prev_noun is not None and _DEFINITE_NOUN.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
+    if verbal and not own_date and prev_noun is not None and _DEFINITE_NP.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
         anaphoric = True  # "the strikes hit sites in ...": the strikes told before
         subject_at = prev_noun.start()
     if anaphoric and not reference:
@@ -780,8 +780,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*|\b(?:and|but)\s+)(?:it|they|this
 # "said (on Thursday) that it had (also) targeted", "announced that its mujahideen had targeted".
 _SELF_PRONOUN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+[\w-]+)\s+"
                            r"(?:(?:had|has|have|also)\s+)*", re.I)
-# "the noun claimed": "The same group claimed a drone attack on ..."
 _COREF_PARAGRAPHS = 2  # how many paragraphs back "it" or "the group" look for what they name
+# "the noun claimed": "The same group claimed a drone attack on ..."
 _CLAIMED_NOUN = re.compile(r"\bclaimed\s+(?:(?:responsibility|credit)\s+for\s+)?(?:the|an?)\s+$", re.I)
 # "over the past two months": the period a running count covers.
 PAST_PERIOD = re.compile(
@@ -890,10 +890,10 @@ def _dated_items(ctx: ArticleContext, sent, found: list[tuple[re.Match, bool]], 
         ahead = [p for p in places if m.end() <= p.start < sent.end]
         pos = m.end()
         for p in ahead:
-            if p.start < pos or (items and p.start != pos) or (not items and p.start - m.end() > 30):
-                if items and p.start < pos:
-                    continue  # a place inside the item ("the Green Zone in Baghdad")
-                break
+            if items and p.start < pos:
+                continue  # a place inside the item ("the Green Zone in Baghdad")
+            if (p.start != pos) if items else (p.start - m.end() > 30):
+                break  # not the next item of the list, or no list right after the verb
             day = next((d for d in ctx.dates if p.end <= d.start <= p.end + 30 and d.precision == "day" and d.date
                         and _PLACE_TO_DATE.fullmatch(text, p.end, d.start)), None)
             if day is None:
