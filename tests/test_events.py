@@ -737,3 +737,16 @@ def test_the_attacker_of_a_passive_past_its_weapon_and_a_relative_clause(text, a
 def test_the_victims_of_an_attack_tell_its_target(text, target):
     evs = events_of(text)
     assert evs and evs[0]["target_side"] == target, [(e["snippet"], e["target_side"]) for e in evs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A similar attack targeted the Balad air base on 20 January, when a rocket wounded a contractor working for "
+        "an Iraqi company.",
+        "Militants struck the Harir base on Monday, when two drones hit a hangar used by the Iraqi army.",
+    ],
+)
+def test_a_when_clause_after_a_dated_attack_tells_it_again(text):
+    evs = events_of(text)
+    assert len(evs) == 1 and evs[0]["target_side"] == "us", [(e["snippet"], e["target_side"]) for e in evs]

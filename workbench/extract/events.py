@@ -305,6 +305,7 @@ _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|int
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
 _TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
+_WHEN_CLAUSE = re.compile(r",\s+when\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _APPOSED = re.compile(r",\s+(?:an?\s+)?$")
 _APPOSITIVE = re.compile(r"\s*,[^,.;]{1,30},\s*")
 # A definite noun phrase ending here: "the previous strikes", "two of the drones".
@@ -670,7 +671,13 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # attack just told, named again
         anaphoric, can_start = True, False
     subject_at = -1
-    if verbal and not own_date and prev_noun is not None and _DEFINITE_NP.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
+    when = _WHEN_CLAUSE.search(text, max(sent.start, ts - 40), ts) if verbal else None
+    told_before = [t for t, _ in trigger_starts if t < ts]
+    if when and told_before and not own_date:
+        # "targeted the Balad air base on 20 February, when a rocket wounded a contractor": the
+        # attack just told, told again
+        anaphoric, subject_at = True, told_before[-1]
+    elif verbal and not own_date and prev_noun is not None and _DEFINITE_NP.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
         anaphoric = True  # "the strikes hit sites in ...": the strikes told before
         subject_at = prev_noun.start()
     if anaphoric and not reference:
