@@ -750,3 +750,16 @@ def test_the_victims_of_an_attack_tell_its_target(text, target):
 def test_a_when_clause_after_a_dated_attack_tells_it_again(text):
     evs = events_of(text)
     assert len(evs) == 1 and evs[0]["target_side"] == "us", [(e["snippet"], e["target_side"]) for e in evs]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (AP) - A barrage of rockets struck Erbil airport on Monday, a security source said.",
+        "TEHRAN (Press TV) -- A drone hit the Harir base on Monday, local sources said.",
+        "Washington - Rockets struck the Ain al-Asad air base on Monday.",
+    ],
+)
+def test_a_dateline_is_not_the_attacker(text):
+    e = one_event(text)
+    assert (e["attacker_side"], e["target_side"]) == ("unknown", "us")

@@ -182,7 +182,7 @@ def _lex() -> _Lexicon:
 # -- stage 1: mentions ------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r"[;—–]|(?<!\d):(?!\d)|,\s+(?:which|who|while|as|but|according)\b"
+    r"[;—–]|\s-{1,2}\s|(?<!\d):(?!\d)|,\s+(?:which|who|while|as|but|according)\b"
     r"|,\s+and\s+(?:were|was|is|are|had|has|have|then|later|subsequently|also)\b"
     r"|,\s+(?!killing|wounding|injuring|leaving|causing|targeting|using|including)[a-z]+ing\b"
     r"|,\s+(?:[\w-]+\s+){0,4}?(?:after|before|since)\b"
