@@ -10,6 +10,8 @@ Rules (word lists in ``workbench/data/dates.yaml``):
   ``[low, high]``.
 - Partial dates ("November 22"): the date in P's year, unless that is more than
   ``partial_future_tolerance_days`` (7) after P, then the previous year.
+- Holidays of a fixed date ("on Christmas Day", "New Year's Eve 2019") are like partial
+  dates; "on the 15th" is the latest 15th on or before P (within the same tolerance).
 - Weekdays ("on Monday", "Tuesday night"): the most recent such weekday on or before P
   (P's own weekday means P). "last Tuesday": strictly before P. "next Tuesday": strictly after.
 - US time: a weekday right next to a far-away time zone ("6 pm Eastern Time Sunday") is
@@ -43,6 +45,7 @@ _MONTHS: dict[str, int] = {**_DATA["months"], **_DATA["month_abbreviations"]}
 _FULL_MONTHS: dict[str, int] = dict(_DATA["months"])
 _AMBIGUOUS_MONTHS = frozenset(_DATA["ambiguous_months"])
 _WEEKDAYS: dict[str, int] = dict(_DATA["weekdays"])
+_HOLIDAYS: dict[str, tuple[int, int]] = {" ".join(k.replace("’", "'").split()): tuple(v) for k, v in _DATA["holidays"].items()}
 _RELATIVE_DAYS: dict[str, int] = {k.lower(): v for k, v in _DATA["relative_days"].items()}
 _RELATIVE_PERIODS: dict[str, str] = {k.lower(): v for k, v in _DATA["relative_periods"].items()}
 _AGO_UNITS: dict[str, str] = dict(_DATA["ago_units"])
@@ -64,6 +67,7 @@ def _phrase_alt(words) -> str:
 _MONTH = f"(?:{_alt(_MONTHS)})"
 _FULL_MONTH = f"(?:{_alt(_FULL_MONTHS)})"
 _WD = f"(?:{_alt(_WEEKDAYS)})"
+_HOLIDAY = "(?:" + "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in h.split()) for h in sorted(_HOLIDAYS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19|20)\d{2}"
 # Number words that can count days/weeks ("two days ago"), from numbers.yaml.
 _NUMBER_WORDS = yaml.safe_load((Path(__file__).parent / "data" / "numbers.yaml").read_text(encoding="utf-8"))
@@ -92,6 +96,10 @@ _DATE_RE = re.compile(
         (?P<m4>{_FULL_MONTH})\b
       | # "in 2019" (checked: needs a preposition, since or modifier)
         (?P<y4>{_YEAR})\b(?![-/:.,]\d|%)
+      | # "on the 15th": a day of P's month (checked: needs "on the" before it)
+        (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s*(?:of\b|[A-Za-z]))
+      | # Christmas Day (2023)
+        (?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?
       | # weekdays, with last/next and a time of day
         (?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+)?(?P<wd>{_WD})\b(?!s\b)(?:\s+(?P<tod>{_alt(_DATA['time_of_day'])})\b)?
       | # yesterday, last week, ...
@@ -105,7 +113,7 @@ _DATE_RE = re.compile(
 
 # Cheap gate: nothing to do without a digit or a month, weekday or relative keyword.
 _GATE = re.compile(
-    rf"\d|\b(?:{_FULL_MONTH}|{_MONTH}\b|{_WD})|(?i:\b(?:yesterday|today|tonight|night|morning|afternoon|evening|week|month|year|ago)\b)"
+    rf"\d|\b(?:{_FULL_MONTH}|{_MONTH}\b|{_WD}|{_HOLIDAY})|(?i:\b(?:yesterday|today|tonight|night|morning|afternoon|evening|week|month|year|ago)\b)"
 )
 
 # Fast scan: every date match holds an "anchor" (a digit, a month or weekday name, the last
@@ -126,7 +134,7 @@ def _fast_ci(word: str) -> str:
 
 # (A look-behind rather than \b, and _fast_ci: both let sre skip a branch on one character.)
 _ANCHOR_RE = re.compile(
-    r"(?:\d+|(?<!\w)(?:" + _alt(list(_MONTHS) + list(_WEEKDAYS)) + "|" + "|".join(map(_fast_ci, _ANCHOR_WORDS)) + "))"
+    r"(?:\d+|(?<!\w)(?:" + _alt(list(_MONTHS) + list(_WEEKDAYS)) + "|" + _HOLIDAY + "|" + "|".join(map(_fast_ci, _ANCHOR_WORDS)) + "))"
 )
 _LEAD_WORDS = sorted(
     {w.lower() for w in _DATA["year_prepositions"]}
@@ -138,6 +146,7 @@ _LEAD_WORDS = sorted(
 _REV_LEAD_RE = re.compile(rf"(?i:(?:(?:\s+|-)(?:{_alt(w[::-1] for w in _LEAD_WORDS)})(?![A-Za-z])){{0,16}})")
 _WORD_START_RE = re.compile(r"\b(?=[0-9A-Za-z])")
 
+_ON_THE = re.compile(r"\b[Oo]n\s+the\s+$")
 _FOREIGN_BEFORE = re.compile(rf"\b(?:{_phrase_alt(_DATA['foreign_time_markers'])})\s*,?\s*$")
 _FOREIGN_AFTER = re.compile(rf"^\s*,?\s*(?:{_phrase_alt(_DATA['foreign_time_markers'])})\b")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -214,6 +223,17 @@ def resolve_partial(month: int, day: int, published: datetime.date) -> datetime.
     if candidate is None or candidate > published + _PARTIAL_TOLERANCE:
         candidate = _safe_date(published.year - 1, month, day)
     return candidate
+
+
+def _day_of_month(day: int, published: datetime.date) -> datetime.date | None:
+    """The latest date on or before P (up to the partial-date tolerance after it) with this day of the month."""
+    month_index = published.year * 12 + published.month - 1
+    for back in range(3):
+        year, month = divmod(month_index - back, 12)
+        candidate = _safe_date(year, month + 1, day)
+        if candidate is not None and candidate <= published + _PARTIAL_TOLERANCE:
+            return candidate
+    return None
 
 
 def resolve_weekday(weekday: int, published: datetime.date, *, modifier: str | None = None) -> datetime.date:
@@ -337,6 +357,20 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
             return None
         low, high = _year_window(int(g("y4")), mod)
         return _mention(m, start, low, high, "year", "absolute")
+    if g("dom"):  # "on the 15th": the latest such day on or before P (this month, else the last)
+        if not _ON_THE.search(m.string, max(0, m.start("dom") - 8), m.start("dom")):
+            return None
+        day = _day_of_month(int(g("dom")), p) if p else None
+        return None if mod or (p and day is None) else _mention(m, m.start("dom"), day, day, "day", "partial")
+    if g("hol"):  # a holiday: its day in the year told, else in P's year like a partial date
+        month, day_num = _HOLIDAYS[" ".join(g("hol").replace("’", "'").split())]
+        if mod:
+            return None
+        if g("hy"):
+            day = datetime.date(int(g("hy")), month, day_num)
+            return _mention(m, start, day, day, "day", "absolute")
+        day = resolve_partial(month, day_num, p) if p else None
+        return _mention(m, start, day, day, "day", "partial")
     if g("wd"):  # weekday
         if g("since") and mod:
             return None
@@ -373,7 +407,7 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
 
 def _core_start(m: re.Match) -> int:
     """Start of the date shape itself, after any since/preposition prefix."""
-    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "wmod", "wd", "rel", "agon"):
+    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "dom", "hol", "wmod", "wd", "rel", "agon"):
         if m.group(name):
             return m.start(name)
     return m.start()

@@ -72,6 +72,11 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
     told_before = any(ctx.sentence_of(m.start) <= claim.sentence for ev in events for m in ev.mentions)
     if not told_before and claim.sentence + 1 in where:
         return min(where[claim.sentence + 1])[-1]
+    # A toll told with no attack near it counts the article's first attack, its news ("34
+    # personnel were being evaluated for brain injuries" paragraphs after the attack).
+    lead = min(range(len(events)), key=lambda i: min(m.start for m in events[i].mentions), default=None)
+    if lead is not None and told_before and _counts_victims_of(events[lead], claim):
+        return lead
     return None
 
 
@@ -158,7 +163,7 @@ def extract_article(
                 "date": date, "date_precision": prec,
                 "attacker": ev.first("attacker"), "attacker_side": ev.first("attacker_side"),
                 "target": ev.first("target"), "target_side": ev.first("target_side"),
-                "weapons": list(ev.weapons), "location": ev.location,
+                "weapons": list(ev.weapons), "location": ev.location, "sites": ev.sites,
                 "munitions": ev.first("munitions", skip=(None,)), "n_attacks": ev.first("n_attacks", skip=(None,)),
                 "claimed_by": ev.first("claimed_by", skip=(None,)),
                 "n_mentions": len(ev.mentions),
@@ -229,18 +234,23 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
             refs.append(
                 EventRef(
                     key=(r.article_id, i), article_id=r.article_id, outlet=r.outlet, published=r.published,
-                    date=e["date"], precision=e["date_precision"], location=e["location"],
+                    date=e["date"], precision=e["date_precision"], location=e["location"], sites=e["sites"],
                     kind=event_kind(e["attacker_side"], e["target_side"]),
                     attacker_side=e["attacker_side"], target_side=e["target_side"], weapons=tuple(e["weapons"]),
                 )
             )
     assigned, incident_rows = link_incidents(refs)
 
+    # An attack its article tells without a date has the day the other articles give its incident.
+    incident_dates = {row["incident_id"]: (row["date"], row["date_precision"]) for row in incident_rows if row["date"]}
     events, claims, tallies, quotes = [], [], [], []
     for r in results:
         aid = r.article_id
         for i, e in enumerate(r.events):
-            events.append({"event_id": f"{aid}:e{i + 1}", "article_id": aid, **e, "incident_id": assigned.get((aid, i))})
+            iid = assigned.get((aid, i))
+            if e["date"] is None and iid in incident_dates:
+                e = {**e, "date": incident_dates[iid][0], "date_precision": incident_dates[iid][1]}
+            events.append({"event_id": f"{aid}:e{i + 1}", "article_id": aid, **e, "incident_id": iid})
         for i, c in enumerate(r.claims):
             ei = c.get("event")
             claims.append({"claim_id": f"{aid}:c{i + 1}", "article_id": aid, **{k: v for k, v in c.items() if k != "event"},
