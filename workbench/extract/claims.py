@@ -553,6 +553,25 @@ def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, 
     return q2, end, not (first is None or second is None or first == second)
 
 
+_AND_BEFORE = re.compile(r"(?:[^,;:.]|(?<=[A-Z])\.|\.(?=\S)){0,60}?\s+and\s+$")  # the dots of "U.S." do not part them
+
+
+def _coordinated_before(ctx: ArticleContext, sent, q: Quantity, quantities, taken) -> tuple[Quantity, int, bool] | None:
+    """A count joined by "and" before the one of a passive outcome ("Five US service members
+    and two contractors were hurt"): (that count, the end of its victims, whether it is a claim
+    of its own, on another side)."""
+    text = ctx.text
+    q0 = next((x for x in reversed(quantities) if x.end <= q.start and id(x) not in taken), None)
+    if q0 is None or q0.start < sent.start or q0.low is None or not _AND_BEFORE.fullmatch(text, q0.end, q.start):
+        return None
+    ve0 = q.start - len(text[q0.end : q.start]) + text[q0.end : q.start].rfind(" and ")
+    if _victim_side(ctx, q0.end, ve0, "unknown")[1] is None:
+        return None  # "hit two depots and four fighters were killed": no victims
+    first = _victim_side(ctx, q0.end, ve0, "unknown", marked=True)[1]
+    second = _victim_side(ctx, q.end, q.end + 40, "unknown", marked=True)[1]
+    return q0, ve0, not (first is None or second is None or first == second)
+
+
 def _sum(q: Quantity, q2: Quantity) -> Quantity:
     """One count of two coordinated ones: 2 and 1 make 3; 1 and "several others" at least 1."""
     if q.qualifier == q2.qualifier == "exact":
@@ -650,6 +669,15 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 if after is not None:
                     vs, ve = after
             taken.add(id(q))
+            before = _coordinated_before(ctx, sent, q, quantities, taken)
+            if before is not None:  # "Five US soldiers and two contractors were hurt"
+                q0, ve0, own = before
+                taken.add(id(q0))
+                if own:  # "two US soldiers and an Iraqi interpreter were hurt": two claims
+                    items.append((q0, lex.outcome_of.get(re.sub(r"\s+", " ", om.group().lower()), "casualties"),
+                                  (q0.end, ve0), q0.start, ve0))
+                else:
+                    q, vs = _sum(q0, q), q0.end
             more = _coordinated(ctx, sent, om, q, ve, quantities, taken)
             if more is not None and more[2]:  # "wounded four American service members and two Iraqi soldiers"
                 q2, ve2, _ = more
