@@ -28,6 +28,11 @@ def _speakers(text: str) -> list[tuple[str | None, str]]:
         # a role with "to" and a country between the role and the name
         ("Russian Ambassador to Iraq Pavel Serov told the agency that talks could stall. "
          "“The Iraqi side wanted a calm dialogue with Washington,” he said.", "Pavel Serov", "russia"),
+        # a long report whose speaker closes the sentence is that speaker's ("the diplomat said")
+        ("Moscow regards the strike on a crowded district of the capital as a grave breach of Iraq's "
+         "sovereignty and of the law of nations, Russian Foreign Ministry spokeswoman Maria Zakharova said.\n"
+         "“Washington behaves as if the whole region were its own firing range,” the diplomat said.",
+         "Maria Zakharova", "russia"),
     ],
 )
 def test_speaker_named_earlier(text, speaker, side):

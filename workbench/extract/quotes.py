@@ -780,10 +780,15 @@ def _reported(att: _Attributor, s: Sentence) -> None:
             att.remember(hit.who, s.start)
         return
     vm = v.verb.search(text, s.start, s.end)
-    if vm is None or len(_WORDS.findall(text, s.start, vm.start())) > v.reported_max_words:
+    if vm is None:
         return
     breaks = list(_CLAUSE_BREAK.finditer(text, s.start, vm.start()))
     chunk_a = breaks[-1].end() if breaks else s.start
+    # the subject is near the start, or closes the sentence after its report (", X said")
+    if len(_WORDS.findall(text, s.start, vm.start())) > v.reported_max_words and (
+        not breaks or len(_WORDS.findall(text, chunk_a, vm.start())) > v.reported_max_words
+    ):
+        return
     hit = att.from_phrase(chunk_a, vm.start(), pos=s.start, nearest=True)
     if hit is None:
         ms = att.mentions_in(s.start, vm.start())
