@@ -35,3 +35,23 @@ def _claims(text: str) -> list[tuple]:
 )
 def test_coordinated_counts_before_a_passive_outcome(text, expected):
     assert _claims(text) == expected
+
+
+def _claimants(text: str) -> list[tuple]:
+    r = extract_article("t", text, published=dt.date(2024, 2, 8), outlet="New York Times", outlet_side="media")
+    return [(c["claimant"], c["claimant_side"], c["low"], c["victim_side"]) for c in r.claims]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an unnamed source that opens the sentence, its side told by a word written in capitals there
+        ("Militia officials said on Monday that at least 25 fighters had been killed and 51 wounded.",
+         [("Militia officials", "factions", 25, "factions"), ("Militia officials", "factions", 51, "factions")]),
+        ("Police sources said two civilians were wounded by shrapnel.", [("Police sources", "iraq_gov", 2, "civilians")]),
+        # "US" keeps its capitals: "us" is no claimant word
+        ("Give us the names, the mayor said, after four civilians were killed.", [("New York Times", "media", 4, "civilians")]),
+    ],
+)
+def test_claimants_that_open_the_sentence(text, expected):
+    assert _claimants(text) == expected

@@ -44,6 +44,12 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _alt_any_case(words) -> str:
+    """Like :func:`_alt`, the words in lower case matched whatever their case."""
+    return "|".join(f"(?i:{re.escape(w)})".replace(r"\ ", r"\s+") if w.islower() else re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     outcome: re.Pattern
@@ -77,7 +83,9 @@ def _lex() -> _Lexicon:
         victim_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_words"].items()),
         victim_modifiers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_modifiers"].items()),
         backers=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])", re.I)) for s, ws in d["victim_backers"].items()),
-        claimant_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt(ws)})(?![\w-])")) for s, ws in d["claimant_words"].items()),
+        # a word written in lower case matches at the start of a sentence too ("Militia
+        # officials said"); capitals are kept where they tell ("US" is not "us")
+        claimant_words=tuple((s, re.compile(rf"(?<![\w-])(?:{_alt_any_case(ws)})(?![\w-])")) for s, ws in d["claimant_words"].items()),
         group_nouns=frozenset(w.lower() for w in load_yaml("speech.yaml")["descriptors"]["group"]),
         between=(re.compile(rf"\b(?:{_alt(d['between_phrases'])})\b", re.I), *(re.compile(p, re.I) for p in d["between_patterns"])),
         determiner_count=re.compile(
@@ -692,8 +700,9 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
             claimant, claimant_side = claimant_name_side(ctx, sent, _attribution_point(ctx, s))
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
-            if victim and _OTHERS.fullmatch(victim) and previous_side:
-                victim_side = previous_side  # "three soldiers were killed and 25 others injured"
+            if (not victim or _OTHERS.fullmatch(victim)) and victim_side is None and previous_side:
+                # "three soldiers were killed and 25 others injured", "25 fighters had been killed and 51 wounded"
+                victim_side = previous_side
             if victim_side == "us" and victim and _GENERIC_MILITARY.search(victim) and not _us_marked(victim):
                 # "three soldiers" with no nationality: the Iraqi army's own, or those hit by a strike
                 # on the factions, are not US troops.
