@@ -60,3 +60,18 @@ def test_tallies_with_periods_of_their_own(text, expected):
 )
 def test_no_tally_without_counted_attacks(text):
     assert extraction(text).tallies == []
+
+
+@pytest.mark.parametrize(
+    "text, since",
+    [
+        ("The resistance said its operations against the occupation bases since the start of the al-Aqsa Flood "
+         "battle had reached 31 operations.", dt.date(2023, 10, 7)),
+        ("US forces have been attacked 150 times since the Gaza war began, the Pentagon said.", dt.date(2023, 10, 7)),
+        ("There have been 40 rocket attacks on American bases since the assassination of Soleimani.",
+         dt.date(2020, 1, 3)),
+    ],
+)
+def test_a_count_since_an_event_named(text, since):
+    (t,) = extraction(text).tallies
+    assert t["since"] == since

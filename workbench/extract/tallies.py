@@ -99,7 +99,8 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 m = _SINCE.search(text, sent.start, sent.end)
                 if m:
                     since = [d for d in ctx.dates if m.start() <= d.start < min(sent.end, m.end() + 60) and d.date]
-            since_date, since_precision = (since[0].date, since[0].precision) if since else _past_period(ctx, sent)
+            since_date, since_precision = (since[0].date, since[0].precision) if since else (
+                _named_era(text, sent) or _past_period(ctx, sent))
             rest = text[noun.end() : sent.end]
             found = _tally_target(ctx, noun.end(), sent.end) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
             # A count the article gives in its own voice is the outlet's, whoever carried the
@@ -148,6 +149,23 @@ def _tally_target(ctx: ArticleContext, start: int, end: int) -> tuple[int, str] 
     return found
 
 
+_ERAS = {k.lower(): v for k, v in load_yaml("dates.yaml")["named_eras"].items()}
+_ERA = re.compile(
+    r"\bsince\b[^.;]{0,40}?\b(" + "|".join(re.escape(k).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                                         for k in sorted(_ERAS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _named_era(text: str, sent) -> tuple[dt.date, str] | None:
+    """'since the start of the battle of al-Aqsa Flood': the day of an event of this conflict
+    that counts are told from by name (``named_eras`` in dates.yaml)."""
+    m = _ERA.search(text, sent.start, sent.end)
+    if m is None:
+        return None
+    key = re.sub(r"[\s-]+", " ", m.group(1).lower())
+    day = next((v for k, v in _ERAS.items() if re.sub(r"[\s-]+", " ", k) == key), None)
+    return (day, "day") if day else None
+
+
 def _past_period(ctx: ArticleContext, sent) -> tuple[object, str | None]:
     """'11 attacks over the past two months', 'in the two months before the raid': the count runs
     from that long before publication."""
@@ -176,7 +194,8 @@ def _ordinal_tallies(ctx: ArticleContext, taken: set[int]) -> list[Tally]:
             since = [d for d in ctx.dates if d.kind == "since" and m.end() <= d.start < sent.end]
             found = _tally_target(ctx, m.end(), sent.end)
             claimant, claimant_side = claimant_name_side(ctx, sent, m.start())
-            since_date, since_precision = (since[0].date, since[0].precision) if since else _past_period(ctx, sent)
+            since_date, since_precision = (since[0].date, since[0].precision) if since else (
+                _named_era(text, sent) or _past_period(ctx, sent))
             out.append(
                 Tally(
                     start=m.start(), end=max(m.end(), since[0].end if since else m.end()),
