@@ -55,3 +55,20 @@ def _claimants(text: str) -> list[tuple]:
 )
 def test_claimants_that_open_the_sentence(text, expected):
     assert _claimants(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # the source told after the count, right before the verb: a source the text does not
+        # place speaks in the outlet's voice, never the country named before the comma
+        ("Three Iraqi soldiers were killed and two US contractors wounded, the army said.", ("Test", "media")),
+        ("Two American soldiers and an interpreter were hurt, officials said.", ("Test", "media")),
+        ("Two civilians were wounded near Kataib Hezbollah's headquarters, security sources said.",
+         ("Iraqi security source", "iraq_gov")),
+        ("Two US soldiers were wounded, the Pentagon said.", ("Pentagon", "us")),
+    ],
+)
+def test_the_source_right_before_the_verb_claims(text, claimant):
+    r = extract_article("t", text, published=dt.date(2024, 2, 8), outlet="Test", outlet_side="media")
+    assert {(c["claimant"], c["claimant_side"]) for c in r.claims} == {claimant}

@@ -287,6 +287,8 @@ _ITS_OWN = re.compile(r"\b(?:it|its|they|their)\b", re.I)
 # The subject opening a sentence: up to four words before its verb.
 _OPENING = re.compile(r"\s*(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|have|had|is|are|was|were|says|said|claims|claimed)\b", re.I)
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
+# a common noun phrase of up to three words ("officials", "the army", "local officials")
+_COMMON_NP = re.compile(r"(?!(?:he|she|they|it|we|i|you|who|which|that|this|there)\b)(?:(?:the|a|an)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}")
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 _MINISTRY_OF = re.compile(r"\b(Ministry)\s+of\s+(?:the\s+)?([A-Z][\w-]*)$")
 _MEDIA_TAIL = re.compile(r"(?<=\bmedia)\s+(?:outlets|reports)$", re.I)
@@ -380,6 +382,16 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             ]  # ", said the Pentagon", ", said the police spokesman, Col. X"
             if inverted:
                 return _speaking_for(inverted[0].actor), "subject"
+        # the words since the last comma first: "..., two US contractors wounded, the army said"
+        # is the army's, not the contractors' country's
+        comma = text.rfind(",", max(pos, v.start() - 50), v.start())
+        if comma >= 0 and _COMMON_NP.fullmatch(text[comma + 1 : v.start()].strip()) and (
+            _subject_before(ctx, comma + 1, v.start()) is None
+        ):
+            generic = _generic_subject(ctx, comma + 1, v.start())
+            if generic is None:  # "officials", "the army": a source the text does not place speaks
+                break            # in the outlet's voice, not a name told before the comma
+            return None, f"generic:{generic[0]}|{generic[1]}"
         subject = _subject_before(ctx, max(pos + 1, v.start() - 50), v.start())
         if subject is not None:
             return subject, "subject"
