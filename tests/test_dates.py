@@ -416,3 +416,25 @@ def test_a_line_of_prose_with_a_date_inside_heads_nothing():
 def test_february_29_in_a_year_without_one_does_not_break_inference():
     got, _ = infer_publication_date("The plan will be finished by 2027. Rockets hit the base on February 29, officials said.")
     assert got == datetime.date(2027, 1, 1)
+
+
+# ---------------------------------------------------------------- holidays
+
+@pytest.mark.parametrize(
+    "text, published, span, day",
+    [
+        ("A drone hit the air base on Christmas Day, officials said.", D(2024, 1, 20), "Christmas Day", D(2023, 12, 25)),
+        ("The Christmas Day attack wounded three soldiers.", D(2023, 12, 27), "Christmas Day", D(2023, 12, 25)),
+        ("Rockets fell near the embassy on New Year’s Eve.", D(2024, 1, 2), "New Year’s Eve", D(2023, 12, 31)),
+        ("The strike came on New Year's Day 2020.", D(2024, 1, 2), "New Year's Day 2020", D(2020, 1, 1)),
+        ("Militants fired at the base on Christmas Eve, 2019.", D(2021, 3, 1), "Christmas Eve, 2019", D(2019, 12, 24)),
+    ],
+)
+def test_fixed_holidays_are_days(text, published, span, day):
+    m = one(text, published)
+    assert (m.text, m.date, m.precision) == (span, day, "day")
+
+
+@pytest.mark.parametrize("text", ["Shoppers filled Baghdad's markets before christmas.", "The Christmas holidays were quiet."])
+def test_holiday_words_alone_are_no_date(text):
+    assert find_dates(text, published=D(2024, 1, 2)) == []

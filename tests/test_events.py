@@ -428,3 +428,233 @@ def test_the_same_airport():
     evs = events_of("A drone hit Erbil airport on Monday. An earlier rocket attack on the same airport, on January 15, "
                     "wounded a contractor.")
     assert [(e["location"], e["target_side"]) for e in evs] == [("Erbil airport", "us")] * 2
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("The Islamic Resistance in Iraq claimed drone attacks on two bases on Monday.", None),
+        ("The Islamic Resistance in Iraq said it targeted the al-Tanf garrison with a drone on Monday.", "al-Tanf"),
+        ("Fighters of the Islamic Resistance in Iraq attacked a US base in Syria with drones on Monday.", "Syria"),
+    ],
+)
+def test_a_place_inside_a_name_is_not_where_the_attack_was(text, location):
+    assert one_event(text)["location"] == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces struck three militia sites on Tuesday after a one-way drone attack on the Erbil air base on Monday.",
+        "American troops hit two Kataib Hezbollah depots on Tuesday, days after a Monday drone strike on the Harir base.",
+        "US forces struck three militia sites on Tuesday in response to a one-way drone attack on the Erbil air base.",
+    ],
+)
+def test_the_weapon_of_the_next_attack_is_its_own(text):
+    evs = events_of(text)
+    strike = next(e for e in evs if e["attacker_side"] == "us")
+    assert strike["weapons"] == ["unknown"]
+    assert any(e["weapons"] == ["drone"] and e["target_side"] == "us" for e in evs), [e["snippet"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    "text, location, target",
+    [
+        ("A drone struck Erbil airport on Monday. On January 15, rockets hit the airport and nearby homes.",
+         "Erbil airport", "us"),
+        ("A drone struck Erbil airport on Monday. In January, a rocket attack on the same area wounded a contractor.",
+         "Erbil airport", "us"),
+        ("Drones targeted the Harir base on Monday. On January 15, the base was hit by two rockets.",
+         "Harir base", "us"),
+        ("Rockets fell near the US embassy on Monday. On January 15, a drone targeted the embassy.",
+         "US embassy in Baghdad", "us"),
+    ],
+)
+def test_a_place_told_again_by_a_noun(text, location, target):
+    second = events_of(text)[-1]
+    assert (second["location"], second["target_side"], second["date"].month) == (location, target, 1)
+    assert second["date"].day != 29
+
+
+def test_the_airport_is_not_an_air_base_told_before():
+    # "the airport" refers back to an airport, never to a base; "the same area" never to a country
+    evs = events_of("Rockets hit Ain al-Asad air base on Monday. On January 15, a drone hit the airport.")
+    assert evs[-1]["location"] is None
+    evs = events_of("Rockets hit US forces in Iraq on Monday. On January 15, a drone attack on the same area wounded two.")
+    assert evs[-1]["location"] is None
+
+
+def test_some_of_what_was_told_is_the_same_attack():
+    evs = events_of("Militants fired ten missiles at Ain al-Asad air base on Monday. Most were intercepted by air "
+                    "defences, but some landed on the base.")
+    assert len(evs) == 1
+    assert "fired ten missiles" in evs[0]["snippet"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces struck dozens of sites in Iraq on Monday in response to the killing of three US troops.",
+        "American jets hit 40 targets in Syria on Monday in revenge for the deaths of two American soldiers.",
+        "The Pentagon said it struck more than 30 targets on Monday, answering the killing of US service members.",
+    ],
+)
+def test_no_side_attacks_itself(text):
+    e = next(e for e in events_of(text) if e["attacker_side"] == "us")
+    assert e["target_side"] == "factions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group said it had launched drone attacks on three bases in Syria on Monday.",
+        "Militants fired rockets at two bases in eastern Syria on Monday.",
+        "Drones targeted several bases in Syria on Monday, the group said.",
+    ],
+)
+def test_bases_counted_are_bases_of_us_forces(text):
+    assert one_event(text)["target_side"] == "us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces struck three militia sites in Iraq on Tuesday, hours after a drone hit Erbil airport on Monday. "
+        "US officials said the strikes were limited. The Erbil attack was claimed by the Islamic Resistance.",
+        "A drone hit Erbil airport on Monday. US jets struck two militia depots in Iraq on Tuesday. "
+        "The attack on Erbil wounded three soldiers, officials said.",
+    ],
+)
+def test_a_reference_joins_the_attack_whose_place_it_names_below_the_country(text):
+    evs = events_of(text)
+    assert sorted((e["attacker_side"], e["location"]) for e in evs) == [("unknown", "Erbil airport"), ("us", "Iraq")]
+
+
+def test_the_span_of_an_attack_stops_before_the_next_attack_told():
+    evs = events_of("On Tuesday, US forces struck two militia depots after a one-way drone attack on the Harir base.")
+    strike = next(e for e in evs if e["attacker_side"] == "us")
+    assert "drone" not in strike["snippet"]
+
+
+@pytest.mark.parametrize(
+    "text, sites",
+    [
+        ("The group said its fighters launched drones on Monday against three bases, al-Shaddadi, Conoco and al-Tanf.",
+         ("Conoco gas field", "al-Shaddadi", "al-Tanf")),
+        ("Drones targeted the Harir base and Ain al-Asad air base on Monday.", ("Ain al-Asad air base", "Harir base")),
+        ("Rockets hit the Ain al-Asad air base in Anbar on Monday.", ()),
+    ],
+)
+def test_an_attack_on_several_bases_at_once_keeps_them_all(text, sites):
+    from workbench.extract.context import build_context
+    from workbench.extract.events import extract_events
+
+    evs = extract_events(build_context("t", text, published=PUB))
+    assert len(evs) == 1 and evs[0].sites == sites
+
+
+@pytest.mark.parametrize(
+    "text, location",
+    [
+        ("A drone launched from Syria struck a US outpost on Monday.", None),
+        ("Militants fired two rockets from Iraq at the al-Tanf garrison on Monday.", "al-Tanf"),
+        ("A convoy crossing from Iraq was hit by a drone near Albu Kamal on Monday.", "al-Bukamal"),
+    ],
+)
+def test_where_an_attack_came_from_is_not_where_it_was(text, location):
+    assert one_event(text)["location"] == location
+
+
+def test_which_also_hit_is_the_attack_just_told():
+    e = one_event("US jets struck militia depots near al-Qaim on Monday, which also hit two trucks crossing from Syria.")
+    assert (e["attacker_side"], e["location"]) == ("us", "al-Qaim")
+
+
+def test_the_attacker_from_a_place_is_read_within_its_clause():
+    evs = events_of("Rockets were fired at the Harir base on Monday from Iraq. Kataib Hezbollah denied any role.")
+    assert [e["attacker_side"] for e in evs] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    "text, attacker",
+    [
+        ("The Islamic Resistance in Iraq announced on Monday that it had targeted the Harir base with a drone.", "factions"),
+        ("The Islamic Resistance in Iraq said its fighters had targeted the Harir base with a drone on Monday.", "factions"),
+        ("Kataib Hezbollah denied any role in the killing.\n"
+         "In a second statement on Monday, it said it had also targeted the Harir base with a drone.", "factions"),
+        ("Officials blamed Kataib Hezbollah for the attack on Monday.\n"
+         "The group fired a ballistic missile at the Ain al-Asad air base on Saturday.", "factions"),
+        ("The Islamic Resistance in Iraq is a loose alliance.\n"
+         "The same group claimed a drone attack on the Harir base on Monday.", "factions"),
+        ("US Central Command said it struck a Kataib Hezbollah depot near al-Qaim on Monday.", "us"),
+        ("The Pentagon said on Monday the group fired rockets at the Harir base.", "unknown"),
+    ],
+)
+def test_it_its_fighters_and_the_group_are_the_organisation_named_before(text, attacker):
+    evs = events_of(text)
+    assert evs[-1]["attacker_side"] == attacker, [(e["snippet"], e["attacker_side"]) for e in evs]
+
+
+@pytest.mark.parametrize("came", ["came less than a week after", "came five days after", "was carried out five days after"])
+def test_the_object_of_an_attack_ends_where_another_clause_starts(came):
+    evs = events_of("A US drone killed a militia commander in Baghdad on Wednesday. "
+                    f"The assassination {came} the US military carried out airstrikes on militia positions in al-Qaim.")
+    assert [(e["attacker_side"], e["target_side"], e["location"], e["date"]) for e in evs] == [
+        ("us", "factions", "Baghdad", PUB), ("us", "factions", "al-Qaim", dt.date(2024, 1, 26))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three drones targeted the Harir base on Monday. A spokesman told reporters on Wednesday that two of the drones "
+        "were shot down over the base.",
+        "Three drones targeted the Harir base on Monday. The Pentagon said on Wednesday that the drones were intercepted "
+        "over the Harir base.",
+    ],
+)
+def test_an_attack_told_again_on_a_later_day_keeps_its_day(text):
+    e = one_event(text)
+    assert e["date"] == dt.date(2024, 1, 29)
+
+
+def test_the_day_a_claim_is_announced_is_the_day_of_its_attack():
+    e = one_event("The Islamic Resistance in Iraq announced on Tuesday that it had targeted the Harir base with a drone.")
+    assert (e["attacker_side"], e["date"]) == ("factions", dt.date(2024, 1, 30))
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("US jets struck militia sites near al-Qaim on Monday, after militants fired a ballistic missile at the "
+         "Ain al-Asad air base two days earlier.", dt.date(2024, 1, 27)),
+        ("US jets struck militia sites near al-Qaim on Monday, after militants fired rockets at the Harir base "
+         "more than a week earlier.", dt.date(2024, 1, 21)),
+        ("US forces struck Kataib Hezbollah depots in Iraq on Tuesday.\nThe previous US strikes, on January 20, hit "
+         "militia sites near al-Qaim after militants fired rockets at the Harir base two days earlier.",
+         dt.date(2024, 1, 18)),
+    ],
+)
+def test_an_attack_told_n_days_earlier_than_another(text, day):
+    e = next(e for e in events_of(text) if e["target_side"] == "us")
+    assert e["date"] == day
+
+
+def test_a_date_told_away_from_the_trigger_keeps_its_precision():
+    e = one_event("Earlier this week, the American occupation base in the al-Omar oil field in the eastern Deir Ezzor "
+                  "countryside came under attack by drones.", published=dt.date(2024, 2, 3))
+    assert (e["date"], e["date_precision"]) == (dt.date(2024, 1, 31), "week")
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("US jets struck militia sites near al-Qaim on Friday. In Syria, sources said the strikes hit sites near "
+         "Albu Kamal.", 1),
+        ("US jets struck militia sites near al-Qaim on Friday. The airstrikes destroyed depots and the strikes also "
+         "targeted a border crossing.", 1),
+        ("US jets struck militia sites near al-Qaim on Friday. Separately, a drone strike hit a car in Baghdad on "
+         "Saturday.", 2),
+    ],
+)
+def test_a_verb_whose_subject_is_the_attack_told_before_restates_it(text, n):
+    assert len(events_of(text)) == n, [e["snippet"] for e in events_of(text)]

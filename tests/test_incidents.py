@@ -137,3 +137,82 @@ def test_an_untold_side_is_bridged_by_a_precise_place_only():
     assigned, _ = link_incidents([_ref("a", day, "al-Qaim", "us", "factions", ("airstrike",)),
                                   _ref("b", day, "al-Qaim", "factions", "us", ("airstrike",))])
     assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+def test_a_border_outpost_told_in_either_country_is_one_incident():
+    day = dt.date(2024, 1, 28)
+    # "drone attacks on three bases in Syria" claimed by the factions, the attack on the outpost
+    # on the Jordanian side told by the Pentagon
+    assigned, _ = link_incidents([_ref("a", day, "Tower 22", "unknown", "us", ("drone",)),
+                                  _ref("b", day, "Syria", "factions", "us", ("drone",))])
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+    # ... but not an attack in Iraq
+    assigned, _ = link_incidents([_ref("a", day, "Tower 22", "unknown", "us", ("drone",)),
+                                  _ref("b", day, "Iraq", "factions", "us", ("drone",))])
+    assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+def test_an_attack_told_on_several_bases_joins_the_attack_told_at_one_of_them():
+    from dataclasses import replace
+
+    day = dt.date(2024, 1, 28)
+    one = _ref("a", day, "Tower 22", "unknown", "us", ("drone",))
+    several = replace(_ref("b", day, "al-Shaddadi", "factions", "us", ("drone",)),
+                      sites=("al-Rukban", "al-Shaddadi", "al-Tanf"))
+    again = _ref("c", day, "Tower 22", "unknown", "us", ("drone",))
+    assigned, rows = link_incidents([one, several, again])
+    assert assigned[("a", 0)] == assigned[("b", 0)] == assigned[("c", 0)]
+    assert [r["location"] for r in rows] == ["Tower 22"]  # the place told surely, not one of the several
+    # told at one base only, al-Shaddadi is another attack
+    assigned, _ = link_incidents([one, _ref("b", day, "al-Shaddadi", "factions", "us", ("drone",))])
+    assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("A drone struck a US outpost in Jordan on Sunday, killing three soldiers.\n"
+         "The president vowed to respond.\n"
+         "Officials said 34 troops were being evaluated for brain injuries.", 34),
+        ("Rockets hit the Ain al-Asad air base on Sunday.\nThe Pentagon did not comment at first.\n"
+         "Later, a spokesman said two contractors were wounded.", 2),
+    ],
+)
+def test_a_toll_told_with_no_attack_near_counts_the_articles_first_attack(text, low):
+    from workbench.extract import extract_article
+
+    x = extract_article("t", text, published=dt.date(2024, 1, 29), outlet="Reuters", outlet_side="media")
+    assert [(c["low"], c["event"]) for c in x.claims if c["low"] == low] == [(low, 0)]
+
+
+def test_fighters_killed_far_from_an_attack_on_us_forces_count_no_attack():
+    from workbench.extract import extract_article
+
+    x = extract_article("t", "Rockets hit the Ain al-Asad air base on Sunday.\nThe Pentagon did not comment.\n"
+                        "Separately, the Hashd said four of its fighters were killed.", published=dt.date(2024, 1, 29),
+                        outlet="Reuters", outlet_side="media")
+    assert [c["event"] for c in x.claims if c["low"] == 4] == [None]
+
+
+def test_a_week_told_links_within_its_week_only():
+    from dataclasses import replace
+
+    told = _ref("a", dt.date(2024, 1, 27), "al-Omar oil field", "unknown", "us", ("drone",))
+    # "earlier this week" in an article of Saturday 3 February: 29 January to 3 February
+    week = replace(_ref("b", dt.date(2024, 1, 31), "al-Omar oil field", "unknown", "us", ("drone",)), precision="week")
+    assigned, _ = link_incidents([told, week])
+    assert assigned[("a", 0)] != assigned[("b", 0)]
+    assigned, _ = link_incidents([replace(told, date=dt.date(2024, 1, 29)), week])
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+
+
+def test_a_base_told_as_iraqi_by_one_side_and_as_american_by_another():
+    day = dt.date(2019, 12, 27)
+    # "a rocket attack on an Iraqi military base in Kirkuk" and "rockets hit the K1 base hosting US forces"
+    assigned, rows = link_incidents([_ref("a", day, "K1 air base", "unknown", "us"),
+                                     _ref("b", day, "Kirkuk", "unknown", "iraq_gov")])
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+    assert [r["kind"] for r in rows] == ["attack_on_us"]
+    # ... not when only the country is told
+    assigned, _ = link_incidents([_ref("a", day, "K1 air base", "unknown", "us"), _ref("b", day, "Iraq", "unknown", "iraq_gov")])
+    assert assigned[("a", 0)] != assigned[("b", 0)]

@@ -31,3 +31,21 @@ def test_compatible_and_specificity_are_stable_across_calls():
     assert not compatible("Baghdad", "Syria")
     assert specificity("al-Qaim") > specificity("Iraq") > 0 == specificity(None)
     assert specificity("al-Qaim") == specificity("al-Qaim")  # cached: the same answer again
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ("Syria", "Tower 22", True),   # an outpost on the Jordan-Syria border, told "in Syria"
+        ("Jordan", "Tower 22", True),
+        ("Iraq", "Tower 22", False),
+        ("Syria", "al-Qaim", True),    # al-Qaim lies on the Iraq-Syria border
+        ("Jordan", "al-Qaim", False),
+        ("al-Qaim", "al-Bukamal", True),
+        ("Baghdad", "Erbil", False),
+    ],
+)
+def test_near(a, b, expected):
+    from workbench.places import near
+
+    assert near(a, b) is expected and near(b, a) is expected

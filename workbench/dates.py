@@ -43,6 +43,7 @@ _MONTHS: dict[str, int] = {**_DATA["months"], **_DATA["month_abbreviations"]}
 _FULL_MONTHS: dict[str, int] = dict(_DATA["months"])
 _AMBIGUOUS_MONTHS = frozenset(_DATA["ambiguous_months"])
 _WEEKDAYS: dict[str, int] = dict(_DATA["weekdays"])
+_HOLIDAYS: dict[str, tuple[int, int]] = {" ".join(k.replace("’", "'").split()): tuple(v) for k, v in _DATA["holidays"].items()}
 _RELATIVE_DAYS: dict[str, int] = {k.lower(): v for k, v in _DATA["relative_days"].items()}
 _RELATIVE_PERIODS: dict[str, str] = {k.lower(): v for k, v in _DATA["relative_periods"].items()}
 _AGO_UNITS: dict[str, str] = dict(_DATA["ago_units"])
@@ -64,6 +65,7 @@ def _phrase_alt(words) -> str:
 _MONTH = f"(?:{_alt(_MONTHS)})"
 _FULL_MONTH = f"(?:{_alt(_FULL_MONTHS)})"
 _WD = f"(?:{_alt(_WEEKDAYS)})"
+_HOLIDAY = "(?:" + "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in h.split()) for h in sorted(_HOLIDAYS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19|20)\d{2}"
 # Number words that can count days/weeks ("two days ago"), from numbers.yaml.
 _NUMBER_WORDS = yaml.safe_load((Path(__file__).parent / "data" / "numbers.yaml").read_text(encoding="utf-8"))
@@ -92,6 +94,8 @@ _DATE_RE = re.compile(
         (?P<m4>{_FULL_MONTH})\b
       | # "in 2019" (checked: needs a preposition, since or modifier)
         (?P<y4>{_YEAR})\b(?![-/:.,]\d|%)
+      | # Christmas Day (2023)
+        (?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?
       | # weekdays, with last/next and a time of day
         (?:(?P<wmod>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+)?(?P<wd>{_WD})\b(?!s\b)(?:\s+(?P<tod>{_alt(_DATA['time_of_day'])})\b)?
       | # yesterday, last week, ...
@@ -105,7 +109,7 @@ _DATE_RE = re.compile(
 
 # Cheap gate: nothing to do without a digit or a month, weekday or relative keyword.
 _GATE = re.compile(
-    rf"\d|\b(?:{_FULL_MONTH}|{_MONTH}\b|{_WD})|(?i:\b(?:yesterday|today|tonight|night|morning|afternoon|evening|week|month|year|ago)\b)"
+    rf"\d|\b(?:{_FULL_MONTH}|{_MONTH}\b|{_WD}|{_HOLIDAY})|(?i:\b(?:yesterday|today|tonight|night|morning|afternoon|evening|week|month|year|ago)\b)"
 )
 
 # Fast scan: every date match holds an "anchor" (a digit, a month or weekday name, the last
@@ -126,7 +130,7 @@ def _fast_ci(word: str) -> str:
 
 # (A look-behind rather than \b, and _fast_ci: both let sre skip a branch on one character.)
 _ANCHOR_RE = re.compile(
-    r"(?:\d+|(?<!\w)(?:" + _alt(list(_MONTHS) + list(_WEEKDAYS)) + "|" + "|".join(map(_fast_ci, _ANCHOR_WORDS)) + "))"
+    r"(?:\d+|(?<!\w)(?:" + _alt(list(_MONTHS) + list(_WEEKDAYS)) + "|" + _HOLIDAY + "|" + "|".join(map(_fast_ci, _ANCHOR_WORDS)) + "))"
 )
 _LEAD_WORDS = sorted(
     {w.lower() for w in _DATA["year_prepositions"]}
@@ -337,6 +341,15 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
             return None
         low, high = _year_window(int(g("y4")), mod)
         return _mention(m, start, low, high, "year", "absolute")
+    if g("hol"):  # a holiday: its day in the year told, else in P's year like a partial date
+        month, day_num = _HOLIDAYS[" ".join(g("hol").replace("’", "'").split())]
+        if mod:
+            return None
+        if g("hy"):
+            day = datetime.date(int(g("hy")), month, day_num)
+            return _mention(m, start, day, day, "day", "absolute")
+        day = resolve_partial(month, day_num, p) if p else None
+        return _mention(m, start, day, day, "day", "partial")
     if g("wd"):  # weekday
         if g("since") and mod:
             return None
@@ -373,7 +386,7 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
 
 def _core_start(m: re.Match) -> int:
     """Start of the date shape itself, after any since/preposition prefix."""
-    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "wmod", "wd", "rel", "agon"):
+    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "hol", "wmod", "wd", "rel", "agon"):
         if m.group(name):
             return m.start(name)
     return m.start()

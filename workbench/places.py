@@ -185,11 +185,20 @@ def specificity(name: str | None) -> int:
     return len(_ancestors(name)) if name else 0
 
 
+@lru_cache(maxsize=None)
+def _borders(name: str) -> frozenset[str]:
+    """The countries of the borders a place lies on (Tower 22: Jordan and Syria)."""
+    places = _index()[0]
+    return frozenset(c for n in _ancestors(name) if n in places and places[n].kind == "border" for c in places[n].within)
+
+
 def near(a: str | None, b: str | None) -> bool:
     """Compatible, or both within one place narrower than a country ("al-Qaim" and
-    "al-Bukamal" both lie on the Iraq-Syria border)."""
+    "al-Bukamal" both lie on the Iraq-Syria border), or one a country on whose border the
+    other lies (an outpost on the Jordan-Syria border is told "in Jordan" by one side and
+    "in Syria" by the other)."""
     if compatible(a, b):
         return True
     places = _index()[0]
     shared = (_ancestors(a) & _ancestors(b)) - {a, b}
-    return any(places[n].kind != "country" for n in shared if n in places)
+    return any(places[n].kind != "country" for n in shared if n in places) or a in _borders(b) or b in _borders(a)

@@ -72,6 +72,11 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
     told_before = any(ctx.sentence_of(m.start) <= claim.sentence for ev in events for m in ev.mentions)
     if not told_before and claim.sentence + 1 in where:
         return min(where[claim.sentence + 1])[-1]
+    # A toll told with no attack near it counts the article's first attack, its news ("34
+    # personnel were being evaluated for brain injuries" paragraphs after the attack).
+    lead = min(range(len(events)), key=lambda i: min(m.start for m in events[i].mentions), default=None)
+    if lead is not None and told_before and _counts_victims_of(events[lead], claim):
+        return lead
     return None
 
 
@@ -158,7 +163,7 @@ def extract_article(
                 "date": date, "date_precision": prec,
                 "attacker": ev.first("attacker"), "attacker_side": ev.first("attacker_side"),
                 "target": ev.first("target"), "target_side": ev.first("target_side"),
-                "weapons": list(ev.weapons), "location": ev.location,
+                "weapons": list(ev.weapons), "location": ev.location, "sites": ev.sites,
                 "munitions": ev.first("munitions", skip=(None,)), "n_attacks": ev.first("n_attacks", skip=(None,)),
                 "claimed_by": ev.first("claimed_by", skip=(None,)),
                 "n_mentions": len(ev.mentions),
@@ -229,7 +234,7 @@ def assemble(results: list[ArticleExtraction]) -> dict[str, pd.DataFrame]:
             refs.append(
                 EventRef(
                     key=(r.article_id, i), article_id=r.article_id, outlet=r.outlet, published=r.published,
-                    date=e["date"], precision=e["date_precision"], location=e["location"],
+                    date=e["date"], precision=e["date_precision"], location=e["location"], sites=e.get("sites", ()),
                     kind=event_kind(e["attacker_side"], e["target_side"]),
                     attacker_side=e["attacker_side"], target_side=e["target_side"], weapons=tuple(e["weapons"]),
                 )

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from workbench.extract.context import ArticleContext
 from workbench.places import compatible as places_compatible
-from workbench.places import get_place, specificity
+from workbench.places import PlaceMention, get_place, specificity
 from workbench.resources import load_yaml
 from workbench.schema import SIDES
 
@@ -49,8 +49,10 @@ class EventMention:
     munitions: int | None
     n_attacks: int | None
     claimed_by: str | None
+    weak_precision: str | None = None
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
     at: int = -1  # where the trigger starts
+    sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
 
 
 @dataclass
@@ -89,8 +91,8 @@ class Event:
         if not dated:
             if self.derived_date is not None:
                 return self.derived_date
-            weak = [m.weak_date for m in self.mentions if m.weak_date is not None]
-            return (weak[0], "day") if weak else (None, None)
+            weak = [(m.weak_date, m.weak_precision) for m in self.mentions if m.weak_date is not None]
+            return weak[0] if weak else (None, None)
         m = max(dated, key=lambda m: (PRECISION_RANK.get(m.date_precision, 0), -m.start))
         return m.date, m.date_precision
 
@@ -107,6 +109,11 @@ class Event:
     def location(self) -> str | None:
         locs = [m.location for m in self.mentions if m.location]
         return max(locs, key=lambda n: (specificity(n), -locs.index(n))) if locs else None
+
+    @property
+    def sites(self) -> tuple[str, ...]:
+        """The bases of an attack told as hitting several at once; another outlet may tell it at any of them."""
+        return tuple(sorted({s for m in self.mentions for s in m.sites}))
 
 
 # -- lexicon ---------------------------------------------------------------------------
@@ -127,6 +134,8 @@ class _Lexicon:
     bare_us: re.Pattern
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
+    group_subject: re.Pattern  # "the group", "the same militia": a faction named before
+    anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
 
 
 def _alt(items) -> str:
@@ -162,6 +171,10 @@ def _lex() -> _Lexicon:
             for side, words in d["attacker_words"].items()
         ),
         default_target_of_us=d["default_target_of_us"],
+        group_subject=re.compile(rf"\bthe\s+(?:same\s+)?(?:{_alt(d['group_nouns'])})\s+(?:(?:had|has|have|also|then)\s+)*$", re.I),
+        anaphoric_place=re.compile(
+            r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
+            + "|" + "|".join(f"same\\s+(?P<{k}>{_alt(v)})" for k, v in d["same_places"].items()) + r")\b", re.I),
     )
 
 
@@ -174,7 +187,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?:[\w-]+\s+){0,4}?(?:after|before|since)\b"
 )
 # Speech verbs: the attacker is in the reported clause, not the reporter ("the US military reported that rockets hit").
-_REPORTED = re.compile(r"\b(?:said|says|reported|announced|stated|claimed|confirmed|told|added|noted|alleged|according to)\b(?:\s+that)?", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|saying|reported|announced|stated|claimed|confirmed|told|added|noted|alleged|according to)\b(?:\s+that)?", re.I)
 # A definite noun's own date sits right next to it ("the attack on Tuesday", "the Monday attack").
 _OWN_DATE_CHARS = 45
 _BLOCK_CHARS = 45
@@ -190,7 +203,6 @@ _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0
 _INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its|their|his|latest|last|recent)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
-_ANAPHORIC_BASE = re.compile(r"\bthe (?:same )?(?:air ?base|base|camp|compound|facility|embassy|airport|airfield)\b", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
@@ -263,15 +275,36 @@ def _actor_in(ctx: ArticleContext, start: int, end: int, *, last: bool):
     return ms[-1] if last else ms[0]
 
 
+def _organisation_before(ctx: ArticleContext, pos: int, *, factions_only: bool):
+    """The organisation named last before ``pos`` in its paragraph or the two before: the one
+    "it", "its fighters" or "the group" refer to."""
+    lo, _ = ctx.paragraph_bounds(pos)
+    for _ in range(_COREF_PARAGRAPHS):
+        lo, _ = ctx.paragraph_bounds(max(0, lo - 2))
+    for m in reversed(ctx.mentions):
+        if m.start < lo:
+            break
+        if m.end <= pos and not _BACKED.match(ctx.text, m.end) and m.actor.side in SIDES and m.actor.side != "unknown" and (
+            m.actor.kind == "faction" or not factions_only and m.actor.kind in ("military", "government")
+        ):
+            return m
+    return None
+
+
 def _attribution_start(text: str, lo: int, said: int) -> int:
     """Where the attribution clause ending in ``said`` starts (", a US official told ...")."""
     comma = text.rfind(",", lo, said)
     return comma if comma >= 0 else said
 
 
-_DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down)\b", re.I)
+_DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down|fought off|repelled)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
+_TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
+_THAT_AFTER = re.compile(r"\s+that\b", re.I)
+_DEFINITE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
+_TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
+_OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
@@ -322,7 +355,29 @@ def _quantity_before(ctx: ArticleContext, pos: int, pattern: re.Pattern):
             yield q
 
 
-def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[tuple[int, bool]]) -> EventMention | None:
+class _PlaceAgain(PlaceMention):
+    """A place told again by a noun ("the airport"): where, but no sign of a new attack."""
+
+
+def _attack_places(ctx: ArticleContext) -> list[PlaceMention]:
+    """The places of the article that are not part of a name ("the Islamic Resistance in Iraq",
+    "Baghdad Today": a name tells who, not where), and the places told again by a noun ("hit
+    the airport", "on the same base": the last place of that kind named before)."""
+    names = [(a.start, a.end) for a in ctx.mentions]
+    places = [p for p in ctx.places
+              if not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
+    again = []
+    for m in _lex().anaphoric_place.finditer(ctx.text):
+        kind = m.lastgroup
+        prior = [p for p in places if p.end <= m.start() and (
+            p.place.hosts_us if kind == "hosts_us" else p.place.kind != "country" if kind == "any" else p.place.kind == kind)]
+        if prior:
+            again.append(_PlaceAgain(m.start(), m.end(), m.group(), prior[-1].place))
+    return sorted(places + again, key=lambda p: p.start)
+
+
+def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_starts: list[tuple[int, bool]],
+                all_places: list) -> EventMention | None:
     lex = _lex()
     text = ctx.text
     ts, te = m.start(), m.end()
@@ -351,9 +406,17 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ... and from where the previous trigger starts: "the drone attack on Erbil and the American
     # strikes on Hilla" gives the strikes no drone.
     prev = max((t for t, _ in trigger_starts if t < ts), default=-1)
+    # ... a noun right before a verb is its subject ("the strikes hit ...")
+    prev_noun = lex.noun.match(text, prev) if prev >= 0 else None
+    if prev_noun is not None and text[prev_noun.end() : ts].strip():
+        prev_noun = None
     if prev < 0 or not _AND_WORD.search(text, prev, ts):
         prev = -1  # the trigger of the same attack ("the drone attack that targeted ...") lends its weapon
-    ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, nxt)
+    # ... and the words that modify the next trigger are its own ("struck three sites after a
+    # one-way drone attack on ...").
+    mod = _NOUN_MODIFIERS.search(text, te, nxt) if nxt < sent.end else None
+    next_told = mod.start() if mod else nxt
+    ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, next_told)
     weapons = [w for _, w in _weapons_in(text[ws:we])]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
@@ -382,18 +445,30 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             # "the killing of three US soldiers in a drone attack".
             mod = _NOUN_MODIFIERS.search(text, seg_s, ts)
             seg_s = mod.start() if mod else ts
-        window_s = seg_s
+        window_s = said = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
-            seg_s = rep.end()
+            seg_s = said = rep.end()
         if verbal:
             # The subject of the verb follows the last subordinator: "... American troops had
             # been killed when a drone struck ..." -> "a drone".
             for sub in _SUBJECT_START.finditer(text, seg_s, ts):
                 seg_s = sub.end()
-        if seg_s > window_s and _SELF_PRONOUN.fullmatch(text, seg_s, ts):
+        self_told = said > window_s and _SELF_PRONOUN.fullmatch(text, said, ts)
+        if self_told:
             # "The Islamic Resistance said it attacked ...": the speaker is the attacker.
             seg_s = window_s
+        elif not verbal:
+            # "The Islamic Resistance claimed a drone attack": whoever claimed it.
+            claimed = _CLAIMED_NOUN.search(text, max(cs, ts - 60), seg_s)
+            if claimed:
+                seg_s = window_s = max(sent.start, ts - 150)
+                self_told = _lex().group_subject.search(text, window_s, claimed.start())
         actor = _actor_in(ctx, seg_s, ts, last=True)
+        if actor is None and verbal and not self_told:
+            self_told = _lex().group_subject.search(text, seg_s, ts)
+        if actor is None and self_told:
+            # "it said it had targeted ...", "the group fired ...": the organisation named last.
+            actor = _organisation_before(ctx, window_s, factions_only=self_told.re is _lex().group_subject)
         words = _side_of_words(text[seg_s:ts])
         if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
             attacker, attacker_side = actor.actor.name, actor.actor.side
@@ -426,7 +501,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if attacker_side is None:
         fm = re.search(r"\bfrom\s+(\w+)", after)
         if fm:
-            actor = _actor_in(ctx, te + fm.start(1), te + fm.end(1) + 20, last=False)
+            actor = _actor_in(ctx, te + fm.start(1), min(ce, te + fm.end(1) + 20), last=False)
             if actor and actor.actor.kind in ("government", "faction", "military"):
                 attacker, attacker_side = actor.actor.name, actor.actor.side
 
@@ -434,11 +509,12 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     target = target_side = None
     indefinite = bool(_INDEFINITE.search(before[-30:]))
     reach = 120 if verbal else (90 if indefinite and not reference else 45)
-    places_after = [p for p in ctx.places if te <= p.start < min(ce, te + reach, nxt)]
-    places_before = [p for p in ctx.places if max(cs, ts - 60) <= p.start < ts]
-    # "Iran's top general": a possessive country is a party, not where it happened.
-    places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end)]
-    places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end)]
+    places_after = [p for p in all_places if te <= p.start < min(ce, te + reach, nxt)]
+    places_before = [p for p in all_places if max(cs, ts - 60) <= p.start < ts]
+    # "Iran's top general": a possessive country is a party, not where it happened; "launched
+    # from Iraq", "crossing from Syria": where it came from, neither.
+    places_after = [p for p in places_after if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
+    places_before = [p for p in places_before if not _POSSESSIVE.match(text, p.end) and not _FROM.search(text, 0, p.start)]
     if passive and not by:
         seg = text[max(cs, ts - 200) : ts]
         found = target_side_in(seg)
@@ -452,8 +528,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
                 target, target_side = (hosts[-1] if hosts else after_prep[0]).place.name, "us"
     else:
         # The object ends where the next trigger starts: "targeted a commander responsible for
-        # attacks on American troops" does not target American troops.
-        seg = text[te : min(ce, te + 70, nxt)]
+        # attacks on American troops" does not target American troops; and where another clause
+        # starts: "the assassination came a week after the US military carried out ...".
+        sub = _OBJECT_END.search(text, te, min(ce, nxt))
+        obj_e = sub.start() if sub else min(ce, nxt)
+        seg = text[te : min(obj_e, te + 70)]
         found = target_side_in(seg)
         vb = None if verbal else _VICTIMS_BEFORE.search(before)
         if vb:
@@ -470,8 +549,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target, target_side = hosts[0].place.name, "us"
         if target_side is None:
             # ... up to the attribution: "hit a depot near Albu Kamal, a US defence official told AFP".
-            rep = _REPORTED.search(text, te, min(ce, nxt))
-            actor = _actor_in(ctx, te, _attribution_start(text, te, rep.start()) if rep else min(ce, nxt), last=False)
+            rep = _REPORTED.search(text, te, obj_e)
+            actor = _actor_in(ctx, te, _attribution_start(text, te, rep.start()) if rep else obj_e, last=False)
             if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
                 target, target_side = actor.actor.name, actor.actor.side
     if passive and by and target_side is None:
@@ -485,14 +564,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         target_side = target_side_pre
     if target_side is None and verbal and _DEFENCE.search(trigger):
         # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
-        inside = [p for p in ctx.places if ts <= p.start < te and p.place.hosts_us]
+        inside = [p for p in all_places if ts <= p.start < te and p.place.hosts_us]
         if inside:
             target, target_side = inside[0].place.name, "us"
             places_after = places_after or inside
-    if target_side is None and _ANAPHORIC_BASE.search(text, te, ce):
-        prior = [p for p in ctx.places if p.end <= ts and p.place.hosts_us]
-        if prior:
-            target, target_side = prior[-1].place.name, "us"
 
     # Place: the most specific place named in the clause (after the trigger preferred; the
     # subject's place for a passive); never the attacker's own country ("missiles from Iran").
@@ -504,6 +579,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         location = max(places, key=lambda p: (specificity(p.place.name), -p.start)).place.name
     elif target and get_place(target) is not None:
         location = target
+    bases = sorted({p.place.name for p in places if p.place.hosts_us})
+    sites = tuple(bases) if any(not places_compatible(a, b) for a in bases for b in bases) else ()
 
     # A date after the trigger belongs to it up to the clause's first comma, however long the
     # target ("launched at the Victory base complex near Baghdad International Airport late on Wednesday,").
@@ -520,9 +597,15 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # A reference takes only a date told after it in its own clause ("since the US
         # assassinated X in Baghdad on January 3, 2020"), never the main clause's.
         date_m = _nearest_date(ctx, te, ce, ts, trigger_starts)
+    told_on = (_TOLD_AGAIN.search(before[-30:]) and date_m is not None and date_m.end <= ts and _THAT_AFTER.match(text, date_m.end)
+               and _TOLD_ON.search(text, max(cs, date_m.start - 40), date_m.start))
+    if told_on:
+        # "told reporters on Thursday that two of the drones were destroyed": what was told
+        # before, told again that day (but "announced on Thursday that it had targeted ...": the day).
+        date_m = None
     weak_date = None
     if date_m is None and not reference:
-        weak_date = _nearest_date(ctx, cs, ce, ts, trigger_starts) or _paragraph_date(ctx, sent, ts)
+        weak_date = (None if told_on else _nearest_date(ctx, cs, ce, ts, trigger_starts)) or _paragraph_date(ctx, sent, ts)
 
     munitions = None
     for q in _quantity_before(ctx, ts, _MUNITIONS_NOUN):
@@ -538,13 +621,14 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
     definite = bool(_DEFINITE.search(before[-40:]))
-    specific = date_m is not None or bool(places) or munitions is not None or n_attacks is not None
+    named = [p for p in places if not isinstance(p, _PlaceAgain)]
+    specific = date_m is not None or bool(named) or munitions is not None or n_attacks is not None
     if (plural or verbal) and _is_tally(ctx, sent, ts, te):
         return None
     can_start = True
     if reference:
         anaphoric = True
-        can_start = (date_m is not None or any(p.place.kind != "country" or verbal for p in places_after)
+        can_start = (date_m is not None or any(p.place.kind != "country" or verbal for p in places_after if p in named)
                      or bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
     elif verbal:
         # "conducted a self-defense strike", "launched an attack": the trigger's own indefinite
@@ -557,13 +641,19 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         anaphoric = not (specific or target_side or weak_date)
     else:
         anaphoric = not specific
-    if verbal and _PRONOUN_SUBJECT.search(near):
+    if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
         anaphoric = True  # "and it hit its target": the attack just told, told again
+    if verbal and not own_date and prev_noun is not None and _DEFINITE_NOUN.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
+        anaphoric = True  # "the strikes hit sites in ...": the strikes told before
     if anaphoric and not reference:
         can_start = False
     if verbal and not (weapons or target_side or attacker_side or places):
         return None  # "struck a deal", "hit the headlines"
 
+    if target_side is not None and target_side == attacker_side:
+        # No side attacks itself: "struck 85 targets in retaliation for the killing of three US
+        # soldiers" read the soldiers of another attack as the target.
+        target = target_side = None
     if attacker_side == "us" and target_side is None:
         target_side = lex.default_target_of_us
     if not weapons:
@@ -578,9 +668,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         parts.append((date_m.start, date_m.end))
     span_s = max(cs, min(p[0] for p in parts))
     span_e = min(ce, max(p[1] for p in parts))
-    # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end (or 80 on).
+    # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end
+    # (or 80 on, or the next attack told).
     span_s = min(span_s, max(cs, ts - 60))
-    span_e = max(span_e, min(ce, te + 80))
+    span_e = max(span_e, min(ce, te + 80, next_told))
     span_s, span_e = _trim(text, span_s, span_e)
     return EventMention(
         start=span_s, end=span_e, trigger=trigger, verbal=verbal, anaphoric=anaphoric, can_start=can_start,
@@ -588,17 +679,17 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         target=target, target_side=target_side or "unknown",
         weapons=tuple(sorted(set(weapons))), location=location,
         date=date_m.date if date_m else None, date_precision=date_m.precision if date_m else None,
-        weak_date=weak_date.date if weak_date else None,
+        weak_date=weak_date.date if weak_date else None, weak_precision=weak_date.precision if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
-        after_days=_after_days(text[max(sent.start, ts - 90) : ts]), at=ts,
+        after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:ce]), at=ts, sites=sites,
     )
 
 
-_AFTER = re.compile(
-    r"\b(?P<more>more than |over |less than |fewer than |under |nearly |almost |about |some |just |only )?(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?P<unit>day|days|week|weeks|month|months)\s+(?:after|later than|since)\s+(?:[\w’'.-]+\s+){0,4}$",
-    re.I,
-)
+_N_UNITS = (r"\b(?P<more>more than |over |less than |fewer than |under |nearly |almost |about |some |just |only )?"
+            r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<unit>day|days|week|weeks|month|months)")
+_AFTER = re.compile(_N_UNITS + r"\s+(?:after|later than|since)\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
+# "... fired a missile at the base two days earlier." (told at the end of the clause)
+_EARLIER = re.compile(r"[^.;:]{0,120}?" + _N_UNITS + r"\s+(?:earlier|before)(?=\s*(?:[.,;:]|$))", re.I)
 # "shortly after militants fired ...", "within minutes of a missile being fired", "Immediately
 # following the attack, ...": the other attack came the same day.
 _SOON_AFTER = re.compile(
@@ -608,11 +699,12 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
-def _after_days(before: str) -> int | None:
-    """'more than a week after the US military conducted ...' -> 8; 'shortly after' -> 0."""
+def _after_days(before: str, after: str = "") -> int | None:
+    """'more than a week after the US military conducted ...' -> 8; 'shortly after' -> 0; and
+    told after the trigger, '... fired a missile at the base two days earlier' -> 2."""
     if _SOON_AFTER.search(before):
         return 0
-    m = _AFTER.search(before)
+    m = _AFTER.search(before) or _EARLIER.match(after)
     if not m:
         return None
     n = _SMALL.get(m.group("n").lower()) or int(m.group("n")) if m.group("n").isdigit() or m.group("n").lower() in _SMALL else None
@@ -628,6 +720,7 @@ def _after_days(before: str) -> int | None:
 
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # A past attack told in a subordinate clause escapes the vow or threat of the main clause:
 # "vowed to avenge the fighters killed when US warplanes struck their positions".
 _SUBORDINATE = re.compile(r"\b(?:when|after|since|which|because|following|that killed|who were)\b", re.I)
@@ -652,8 +745,15 @@ _CHARACTERISED_QUOTE = re.compile(r"\b(?:as|called|calling|term(?:ed|ing)|brande
 _SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
 _WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,3}[\w-]+s?\b", re.I)  # "with a barrage of rockets"
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:it|they|this|which)\s+(?:had\s+|has\s+|have\s+|then\s+)?$", re.I)
-_SELF_PRONOUN = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", re.I)
+# ... also "some" of what was just told: "most were intercepted, but some landed on the base".
+_PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*|\b(?:and|but)\s+)(?:it|they|this|which|some|others|one|most|all|several)"
+                              r"(?:\s+of\s+them)?\s+(?:(?:had|has|have|then|also|later)\s+)*$", re.I)
+# "said (on Thursday) that it had (also) targeted", "announced that its mujahideen had targeted".
+_SELF_PRONOUN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+[\w-]+)\s+"
+                           r"(?:(?:had|has|have|also)\s+)*", re.I)
+# "the noun claimed": "The same group claimed a drone attack on ..."
+_COREF_PARAGRAPHS = 2  # how many paragraphs back "it" or "the group" look for what they name
+_CLAIMED_NOUN = re.compile(r"\bclaimed\s+(?:(?:responsibility|credit)\s+for\s+)?(?:the|an?)\s+$", re.I)
 # "over the past two months": the period a running count covers.
 PAST_PERIOD = re.compile(
     r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>[\w-]+)\s+)?(?P<unit>days?|weeks?|months?|years?)\b", re.I)
@@ -706,6 +806,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
     lex = _lex()
     out: list[EventMention] = []
+    places = None
     for sent in ctx.sentences:
         if not lex.gate.search(sent.text):
             continue
@@ -718,8 +819,10 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
         found.sort(key=lambda x: x[0].start())
         found, head_weapons = _list_items(ctx, sent, found)
         starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
+        if places is None:
+            places = _attack_places(ctx)
         for m, verbal in found:
-            em = _mention_at(ctx, sent, m, verbal, starts)
+            em = _mention_at(ctx, sent, m, verbal, starts, places)
             if em is not None:
                 if head_weapons and em.weapons == ("unknown",) and m.re is _LIST_ITEM:
                     em = replace(em, weapons=head_weapons)
@@ -806,7 +909,9 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 last = max((x.at if x.at >= 0 else x.start) for x in ev.mentions)
                 d, _ = ev.date
                 agree = (
-                    2 * bool(m.location and ev.location)
+                    # (places agree more when they agree below a country: "the Erbil attack" is
+                    # the attack on Erbil airport rather than the strikes "in Iraq")
+                    2 * bool(m.location and ev.location) + (min(specificity(m.location), specificity(ev.location)) > 1)
                     + bool(set(m.weapons) & set(ev.weapons) - {"unknown"})
                     + bool(m.date and d and m.date == d)
                 )
@@ -893,12 +998,12 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
             continue
         for m in ev.mentions:
             si = ctx.sentence_of(m.start)
-            for other in events:
-                if other is ev:
-                    continue
-                d, prec = other.date
-                if d is None or prec != "day":
-                    continue
+            # (of the attacks told before it in its sentence, the nearest)
+            dated = [other for other in events if other is not ev and other.date[0] is not None and other.date[1] == "day"]
+            dated.sort(key=lambda o: -max((at(x) for x in o.mentions if ctx.sentence_of(x.start) == si and at(x) < at(m)),
+                                          default=-1))
+            for other in dated:
+                d, _ = other.date
                 here = [x for x in other.mentions if ctx.sentence_of(x.start) == si]
                 if m.after_days is not None and any(at(x) < at(m) for x in here):
                     ev.derived_date = (d - dt.timedelta(days=m.after_days), "day" if m.after_days <= 14 else "week")

@@ -2,8 +2,9 @@
 
 Events are linked when their sides agree (attacker and target equal where both are told; a
 side left untold is bridged only when both places are narrower than a country), their places
-lie one within the other, their weapons do not contradict, and their dates
-fall within a day of each other. An event with no date of its own joins the nearest
+lie one within the other (or near: on one border, or a country on whose border the other
+lies; an attack told as hitting several bases at once may be told elsewhere at any of them),
+their weapons do not contradict, and their dates fall within a day of each other. An event with no date of its own joins the nearest
 matching incident in the fortnight before its article was published, if it names a place.
 Dated events are placed first, oldest first, so the result does not depend on input order.
 """
@@ -39,6 +40,7 @@ class EventRef:
     attacker_side: str
     target_side: str
     weapons: tuple[str, ...]
+    sites: tuple[str, ...] = ()  # the bases of an attack told as hitting several at once
 
 
 class Incident:
@@ -68,7 +70,8 @@ class Incident:
             self.date = Counter(days).most_common(1)[0][0] if len(set(days)) < len(days) else min(days)
         precs = {m.precision for m in ms if m.date}
         self.precision = next((p for p in ("day", "week", "month", "year") if p in precs), None)
-        locs = [m.location for m in ms if m.location]
+        # (an event told at several bases at once names the place least surely)
+        locs = [m.location for m in ms if m.location and not m.sites] or [m.location for m in ms if m.location]
         self.location = max(locs, key=lambda n: (specificity(n), locs.count(n), n)) if locs else None
         self.weapons = {w for m in ms for w in m.weapons} - {"unknown"}
 
@@ -99,21 +102,24 @@ def _fits(inc: Incident, ev: EventRef) -> bool:
     # Same direction: the sides agree where both are told ("unknown" attackers of a base join
     # the attack on US forces told there by another outlet).
     ia, it = inc.side("attacker_side"), inc.side("target_side")
-    if not (_sides_agree(ia, ev.attacker_side) and _sides_agree(it, ev.target_side, target=True)):
+    one_site = specificity(ev.location) > 1 and specificity(inc.location) > 1 and places_compatible(inc.location, ev.location)
+    # (an Iraqi base hosting US forces is told as the Iraqi army's by one side, as theirs by another)
+    base_of_both = one_site and {it, ev.target_side} == {"us", "iraq_gov"}
+    if not (_sides_agree(ia, ev.attacker_side) and (_sides_agree(it, ev.target_side, target=True) or base_of_both)):
         return False
-    if ev.kind != event_kind(ia, it) and not (
-        specificity(ev.location) > 1 and specificity(inc.location) > 1 and places_compatible(inc.location, ev.location)
-    ):
+    if ev.kind != event_kind(ia, it) and not one_site:
         return False  # a side left untold is bridged only by a place narrower than a country
-    same_place = places_compatible(inc.location, ev.location)
-    if not same_place and not (ev.date is not None and places_near(inc.location, ev.location)):
+    # (an attack told as hitting several bases at once may be told by another outlet at any of them)
+    places = (ev.location, *ev.sites)
+    same_place = any(places_compatible(inc.location, p) for p in places)
+    if not same_place and not (ev.date is not None and any(places_near(inc.location, p) for p in places)):
         return False
     ws = set(ev.weapons) - {"unknown"}
     if ws and inc.weapons and not (ws & inc.weapons):
         return False
     d = inc.date
     if ev.date is not None and d is not None:
-        slack = 1 if ev.precision == "day" else (4 if ev.precision == "week" else 16)
+        slack = 1 if ev.precision == "day" else (3 if ev.precision == "week" else 16)
         return abs((ev.date - d).days) <= slack
     if ev.date is None:
         if d is None or ev.published is None or ev.location is None or inc.location is None:
