@@ -125,9 +125,11 @@ class _Lexicon:
     noun: re.Pattern
     reference: re.Pattern
     reference_verb: re.Pattern
+    reference_phrase: re.Pattern  # "in response to", "days after": what follows is another attack
     not_before: re.Pattern
     not_after: re.Pattern
     many: re.Pattern
+    many_counted: re.Pattern
     weapons: tuple[tuple[str, re.Pattern], ...]
     not_weapon: re.Pattern
     targets: tuple[tuple[str, re.Pattern], ...]
@@ -135,6 +137,8 @@ class _Lexicon:
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
     group_subject: re.Pattern  # "the group", "the same militia": a faction named before
+    drone_munitions: re.Pattern  # "the drone fired two missiles": the missiles are the drone's
+    defence: re.Pattern  # "intercepted", "shot down": the attack's target defended itself
     anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
 
 
@@ -154,9 +158,12 @@ def _lex() -> _Lexicon:
         reference=re.compile(rf"\b(?:{_alt(d['reference_before'])})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
         reference_verb=re.compile(
             rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
+        reference_phrase=re.compile(
+            rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\b", re.I),
         not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
         not_after=re.compile(rf"\W*(?:\w+\W+){{0,8}}?(?:{_alt(d['not_happened_after'])})", re.I),
-        many=re.compile(rf"\b(?:(?:{_alt(d['many_before'])}) of\s+(?:[\w-]+\s+){{0,4}}|(?:{_alt(d['generic_before'])})\s+(?:[\w-]+\s+){{0,2}})$", re.I),
+        many=re.compile(rf"\b(?:(?:{_alt(d['many_before'] + d['counted_before'])}) of\s+(?:[\w-]+\s+){{0,4}}|(?:{_alt(d['generic_before'])})\s+(?:[\w-]+\s+){{0,2}})$", re.I),
+        many_counted=re.compile(rf"\b(?:{_alt(d['counted_before'])}) of\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["weapons"].items()),
         not_weapon=re.compile(rf"\b(?:{_alt(d['not_weapon'])})", re.I),
         targets=(
@@ -171,6 +178,8 @@ def _lex() -> _Lexicon:
             for side, words in d["attacker_words"].items()
         ),
         default_target_of_us=d["default_target_of_us"],
+        drone_munitions=re.compile(rf"\b(?:{_alt(d['drone_munitions'])})", re.I),
+        defence=re.compile(rf"\b(?:{_alt(d['defence_verbs'])})\b", re.I),
         group_subject=re.compile(rf"\bthe\s+(?:same\s+)?(?:{_alt(d['group_nouns'])})\s+(?:(?:had|has|have|also|then)\s+)*$", re.I),
         anaphoric_place=re.compile(
             r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
@@ -198,6 +207,8 @@ _DATE_CHARS = 70
 _KILLED_IN = re.compile(r"\b(?:killed|assassinated|eliminated)\s+(?=[^.;]{1,160}?\b(?:in|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$)", re.I)
 _DATE_REACH = 160  # at most this far after a trigger, up to the clause's first comma
 _PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.I)
+_AGENT_AFTER = re.compile(r",?\s*(?:launched|carried\s+out|conducted|mounted|staged|waged|flown)\s+by\b", re.I)
+_PARENTHETICAL = re.compile(r"\s*(?:,[^,;:.]{1,80},\s*)?")
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0,3}$", re.I)
 _INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
@@ -297,14 +308,22 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
     return comma if comma >= 0 else said
 
 
-_DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down|fought off|repelled)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
 _TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
 _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 _TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
-_OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
+_OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes|is|was|were|are)\b", re.I)
+_NOUN_PHRASE_END = re.compile(r"\b(?:is|was|were|are|came|comes|come)\b", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+_SAID_THAT = re.compile(r".*\b(?:said|says|saying|told|announced|stated|claimed|confirmed|added|noted|alleged|reported|\w+day)\s+that\s", re.I | re.S)
+_SAID_AFTER = re.compile(r"\s*(?:said|told|described|condemned|denounced|called|announced|stated)\b", re.I)
+
+
+def _said_on(text: str, lo: int, d) -> bool:
+    """The date is the day something was said ("said on Monday", "on Monday described")."""
+    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
@@ -399,8 +418,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             return None
         reference = True  # "condemned the US raids that killed 25 fighters": it happened
     trigger = m.group()
-    if not verbal and _PLURAL_TRIGGER.search(trigger) and lex.many.search(before):
-        return None  # "the latest of a string of attacks": many attacks, none in particular
+    plural_head = _PLURAL_TRIGGER.search(trigger)
+    if plural_head and (lex.many_counted if verbal else lex.many).search(text, max(cs, ts - 70), ts + plural_head.start()):
+        return None  # "the latest of a string of attacks", "carried out dozens of attacks": many, none in particular
     # Where the next trigger of the sentence starts: what follows it is told of that one.
     nxt = min((t for t, _ in trigger_starts if t >= te), default=sent.end)
     # ... and from where the previous trigger starts: "the drone attack on Erbil and the American
@@ -408,8 +428,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     prev = max((t for t, _ in trigger_starts if t < ts), default=-1)
     # ... a noun right before a verb is its subject ("the strikes hit ...")
     prev_noun = lex.noun.match(text, prev) if prev >= 0 else None
-    if prev_noun is not None and text[prev_noun.end() : ts].strip():
-        prev_noun = None
+    if prev_noun is not None and not _PARENTHETICAL.fullmatch(text, prev_noun.end(), ts):
+        prev_noun = None  # ("the strikes, which lasted about 30 minutes, hit ...")
+    if prev_noun is None and verbal:
+        prev_noun = lex.noun.match(text, ts)  # "the strikes killed 16 people"
     if prev < 0 or not _AND_WORD.search(text, prev, ts):
         prev = -1  # the trigger of the same attack ("the drone attack that targeted ...") lends its weapon
     # ... and the words that modify the next trigger are its own ("struck three sites after a
@@ -424,12 +446,15 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         wm = _WITH_WEAPON.search(text, te, min(sent.end, nxt, te + 200))
         if wm:
             weapons = [w for _, w in _weapons_in(wm.group())]
+    if "drone" in weapons and "missile" in weapons and lex.drone_munitions.search(text, ws, we):
+        weapons = [w for w in weapons if w != "missile"]  # "the drone fired two missiles at ..."
 
     # Attacker: "... by X" after a passive verb; otherwise the words before the trigger.
     attacker = attacker_side = None
     target_side_pre = None  # a target told by the subject (the defender of an intercepted drone)
     passive = verbal and (_PASSIVE_VERB.search(before) or trigger.lower().startswith(("came", "come", "was", "were")))
-    by = _PASSIVE_BY.match(after) if passive else None
+    # ("the raids launched by American aircraft": the noun's agent, like a passive's)
+    by = _PASSIVE_BY.match(after) if passive else None if verbal else _AGENT_AFTER.match(after)
     if by:
         seg_s, seg_e = te + by.end(), min(ce, te + 60)
         actor = _actor_in(ctx, seg_s, seg_e, last=False)
@@ -448,6 +473,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         window_s = said = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
             seg_s = said = rep.end()
+            comma = text.find(",", said, ts) if rep.group().lower().startswith("according") else -1
+            if comma >= 0:
+                seg_s = said = comma + 1  # "According to the government, the strikes killed ...": the source is no subject
         if verbal:
             # The subject of the verb follows the last subordinator: "... American troops had
             # been killed when a drone struck ..." -> "a drone".
@@ -492,7 +520,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         own = _side_of_words(trigger)  # "US strikes", "the American aggression"
         if own and own[1] != "unknown":
             attacker_side = own[1]
-    if verbal and _DEFENCE.search(trigger):
+    if verbal and lex.defence.search(trigger):
         # The defender is the target; who sent the drone is untold here.
         if attacker_side in ("us", "iraq_gov") and target_side_pre is None:
             target_side_pre = attacker_side
@@ -508,8 +536,12 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # Target: the object after the trigger, or the subject of a passive.
     target = target_side = None
     indefinite = bool(_INDEFINITE.search(before[-30:]))
-    reach = 120 if verbal else (90 if indefinite and not reference else 45)
-    places_after = [p for p in all_places if te <= p.start < min(ce, te + reach, nxt)]
+    reach = 120 if verbal or by else (90 if indefinite and not reference else 45)
+    # A noun's place is told in its own phrase, up to its verb ("before the strikes were carried
+    # out, a claim Baghdad later disputed"); a verb's may be told inside its trigger ("strike in Baghdad kills").
+    phrase_end = None if verbal else _NOUN_PHRASE_END.search(text, te, ce)
+    places_after = [p for p in all_places if (ts if verbal else te) <= p.start < min(
+        ce, te + reach, nxt, phrase_end.start() if phrase_end else ce)]
     places_before = [p for p in all_places if max(cs, ts - 60) <= p.start < ts]
     # "Iran's top general": a possessive country is a party, not where it happened; "launched
     # from Iraq", "crossing from Syria": where it came from, neither.
@@ -562,7 +594,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target, target_side = hosts[-1].place.name, "us"
     if target_side is None and target_side_pre is not None:
         target_side = target_side_pre
-    if target_side is None and verbal and _DEFENCE.search(trigger):
+    if target_side is None and verbal and lex.defence.search(trigger):
         # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
         inside = [p for p in all_places if ts <= p.start < te and p.place.hosts_us]
         if inside:
@@ -577,6 +609,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     location = None
     if places:
         location = max(places, key=lambda p: (specificity(p.place.name), -p.start)).place.name
+        if get_place(location).kind == "country" and len({p.place.name for p in places}) > 1:
+            location = None  # "struck sites in Iraq and Syria": no one place
     elif target and get_place(target) is not None:
         location = target
     bases = sorted({p.place.name for p in places if p.place.hosts_us})
@@ -585,8 +619,19 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # A date after the trigger belongs to it up to the clause's first comma, however long the
     # target ("launched at the Victory base complex near Baghdad International Airport late on Wednesday,").
     comma = text.find(",", te, ce)
-    reach = min(ce, max(te + _DATE_CHARS, min(comma if comma >= 0 else ce, te + _DATE_REACH)))
+    # ... and up to where another attack is referred to: "hit 85 targets in response to the
+    # killing of three soldiers last Sunday" (that Sunday is the killing's).
+    ref_after = lex.reference_phrase.search(text, te, ce)
+    told_to = ref_after.start() if ref_after else ce
+    reach = min(told_to, max(te + _DATE_CHARS, min(comma if comma >= 0 else ce, te + _DATE_REACH)))
     date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), reach, ts, trigger_starts)
+    if date_m is not None and not verbal and _said_on(text, te if date_m.start >= te else cs, date_m):
+        # A day told with a speech verb ("said on Saturday that the raids ...", "on Monday
+        # described the strikes", "..., a source said on Monday") is when the attack was told
+        # of: its own day, if any, is told after the noun ("the raids launched late Friday").
+        date_m = _nearest_date(ctx, te, reach, ts, trigger_starts)
+        if date_m is not None and _said_on(text, te, date_m):
+            date_m = None
     own_date = date_m is not None and (
         0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
         or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I)
@@ -605,7 +650,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         date_m = None
     weak_date = None
     if date_m is None and not reference:
-        weak_date = (None if told_on else _nearest_date(ctx, cs, ce, ts, trigger_starts)) or _paragraph_date(ctx, sent, ts)
+        weak_date = (None if told_on else _nearest_date(ctx, cs, told_to, ts, trigger_starts)) or _paragraph_date(ctx, sent, ts)
 
     munitions = None
     for q in _quantity_before(ctx, ts, _MUNITIONS_NOUN):
@@ -620,7 +665,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
-    definite = bool(_DEFINITE.search(before[-40:]))
+    # ("said that US strikes ...": "that" introduces what was said)
+    said_that = _SAID_THAT.match(before[-40:])
+    definite = bool(_DEFINITE.search(before[-40:][said_that.end() if said_that else 0 :]))
     named = [p for p in places if not isinstance(p, _PlaceAgain)]
     specific = date_m is not None or bool(named) or munitions is not None or n_attacks is not None
     if (plural or verbal) and _is_tally(ctx, sent, ts, te):
@@ -639,6 +686,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     elif indefinite:
         # "a drone attack on an American outpost": an indefinite noun introduces a new attack.
         anaphoric = not (specific or target_side or weak_date)
+    elif plural:
+        # "after attacks on US forces in Iraq and Syria": a bare plural is attacks in general,
+        # unless a day, a count or a place narrower than a country makes them particular.
+        anaphoric = not (date_m is not None or munitions is not None or n_attacks is not None
+                         or any(p.place.kind != "country" for p in named))
     else:
         anaphoric = not specific
     if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
@@ -671,6 +723,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end
     # (or 80 on, or the next attack told).
     span_s = min(span_s, max(cs, ts - 60))
+    told_again = lex.reference_verb.search(before) if reference else None
+    if told_again:
+        span_s = max(span_s, ts - len(before) + told_again.start())  # a reference starts with its words ("in retaliation for the ...")
     span_e = max(span_e, min(ce, te + 80, next_told))
     span_s, span_e = _trim(text, span_s, span_e)
     return EventMention(
@@ -739,7 +794,7 @@ def _governed(pattern: re.Pattern, before: str) -> bool:
 # The words right before a noun trigger that can modify it (no article or preposition between).
 _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|one-way|deadly|fatal|latest|recent|retaliatory|precision|major|large-scale|new|wide|blatant|renewed)\s+)+$")
 # "called the strike a blatant assassination": a characterisation, not a new attack.
-_CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
+_CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+(?:an?\s+)?[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
 # ... also further inside the quoted words: 'describing them as "a violation of sovereignty and an assault on ..."'.
 _CHARACTERISED_QUOTE = re.compile(r"\b(?:as|called|calling|term(?:ed|ing)|branded|labell?(?:ed|ing))\s+[\"“‘][^\"”’“]{0,80}$", re.I)
 _SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
