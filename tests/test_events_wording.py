@@ -173,3 +173,60 @@ def test_a_place_named_as_an_actor_after_the_verb_is_not_where():
 def test_a_headline_verb_carries_its_place():
     e = one_event("US drone strike in Baghdad kills militia commander")
     assert e["location"] == "Baghdad"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An explosive-laden drone approached the Harir base on Monday before it was shot down.",
+        "A drone approached the Ain al-Asad air base late on Monday, officials said.",
+    ],
+)
+def test_a_drone_that_approached_a_base(text):
+    e = one_event(text)
+    assert (e["target_side"], e["weapons"]) == ("us", ["drone"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers in Washington, many of whom had urged strikes inside Iran, called the response weak.",
+        "Several senators called for strikes on Iranian soil.",
+        "The attacks on US forces in Iraq and Syria had largely stopped by then.",
+    ],
+)
+def test_wishes_and_attacks_in_general(text):
+    assert events_of(text) == []
+
+
+def test_the_attack_following_which_others_were_launched_is_not_theirs():
+    e = [e for e in events_of("The US launched retaliatory strikes following the drone attack that killed three "
+                              "US soldiers in Jordan on Sunday.") if e["weapons"] == ["drone"]]
+    assert len(e) == 1
+    assert (e[0]["attacker_side"], e[0]["target_side"]) == ("unknown", "us")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran denied any role in the drone attack on the outpost known as Tower 22, in which three US soldiers were killed.",
+        "Officials discussed the rocket attack on the Ain al-Asad air base, which injured five US personnel.",
+    ],
+)
+def test_a_definite_attack_told_with_its_toll_is_an_attack(text):
+    e = one_event(text)
+    assert e["target_side"] == "us"
+
+
+def test_an_incident_known_to_a_week_takes_a_day_of_that_week():
+    from workbench.extract.incidents import EventRef, link_incidents
+
+    def ref(key, date, precision):
+        return EventRef((key, 0), key, key.upper(), dt.date(2024, 2, 5), date, precision, "Jordan",
+                        "attack_on_us", "unknown", "us", ("drone",))
+
+    # "in late January" (a week) told first, "on January 28" (a day) later
+    assigned, _ = link_incidents([ref("a", dt.date(2024, 1, 26), "week"), ref("b", dt.date(2024, 1, 28), "day")])
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+    assigned, _ = link_incidents([ref("a", dt.date(2024, 1, 26), "day"), ref("b", dt.date(2024, 1, 28), "day")])
+    assert assigned[("a", 0)] != assigned[("b", 0)]

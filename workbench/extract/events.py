@@ -217,7 +217,8 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
-_TOLL_AFTER = re.compile(r"[^.;\"”]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring))\b", re.I)
+_TOLL_AFTER = re.compile(r"[^.;\"”]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring)"
+                         r"|\bin\s+which\s+[^.;]{0,60}?\b(?:was|were)\s+(?:killed|wounded|injured))\b", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
 
@@ -439,7 +440,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     mod = _NOUN_MODIFIERS.search(text, te, nxt) if nxt < sent.end else None
     next_told = mod.start() if mod else nxt
     ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, next_told)
-    weapons = [w for _, w in _weapons_in(text[ws:we])]
+    # (read a little further, so that "rocket and missile storage sites" is known as a target)
+    weapons = [w for at, w in _weapons_in(text[ws : we + 40]) if at < we - ws]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
         # targets ("targeted three bases: al-Shaddadi, al-Rukban and al-Tanf, with drones").
@@ -688,9 +690,12 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         anaphoric = not (specific or target_side or weak_date)
     elif plural:
         # "after attacks on US forces in Iraq and Syria": a bare plural is attacks in general,
-        # unless a day, a count or a place narrower than a country makes them particular.
-        anaphoric = not (date_m is not None or munitions is not None or n_attacks is not None
-                         or any(p.place.kind != "country" for p in named))
+        # neither new nor told before, unless a day, a count or a place narrower than a country
+        # makes them particular.
+        if not (date_m is not None or munitions is not None or n_attacks is not None
+                or any(p.place.kind != "country" for p in named)):
+            return None
+        anaphoric = False
     else:
         anaphoric = not specific
     if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
@@ -698,7 +703,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if verbal and not own_date and prev_noun is not None and _DEFINITE_NOUN.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
         anaphoric = True  # "the strikes hit sites in ...": the strikes told before
     if anaphoric and not reference:
-        can_start = False
+        # ... but "the drone attack on the base known as Tower 22, in which three soldiers were
+        # killed" tells which attack: it may start one.
+        can_start = (not verbal and definite and any(p.place.kind != "country" for p in named)
+                     and bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
     if verbal and not (weapons or target_side or attacker_side or places):
         return None  # "struck a deal", "hit the headlines"
 
@@ -797,7 +805,7 @@ _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|o
 _CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+(?:an?\s+)?[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
 # ... also further inside the quoted words: 'describing them as "a violation of sovereignty and an assault on ..."'.
 _CHARACTERISED_QUOTE = re.compile(r"\b(?:as|called|calling|term(?:ed|ing)|branded|labell?(?:ed|ing))\s+[\"“‘][^\"”’“]{0,80}$", re.I)
-_SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
+_SUBJECT_START = re.compile(r"\b(?:when|after|following|as|while|and|but|which|because|before|until|where)\s+", re.I)
 _WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,3}[\w-]+s?\b", re.I)  # "with a barrage of rockets"
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 # ... also "some" of what was just told: "most were intercepted, but some landed on the base".
