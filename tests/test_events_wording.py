@@ -230,3 +230,17 @@ def test_an_incident_known_to_a_week_takes_a_day_of_that_week():
     assert assigned[("a", 0)] == assigned[("b", 0)]
     assigned, _ = link_incidents([ref("a", dt.date(2024, 1, 26), "day"), ref("b", dt.date(2024, 1, 28), "day")])
     assert assigned[("a", 0)] != assigned[("b", 0)]
+
+
+def test_the_speaker_who_said_in_a_statement_that_it_targeted():
+    e = one_event("The Islamic Resistance in Iraq, for its part, said in a statement on Tuesday that it had "
+                  "targeted the Harir base with a drone.")
+    assert e["attacker_side"] == "factions"
+
+
+def test_a_toll_after_a_running_count_counts_the_attack_told_between():
+    res = extract_article("t", "A US official said there had been 16 attacks in all, including a drone attack on "
+                          "Tuesday on the Harir base that caused no injuries.", published=PUB,
+                          outlet="Reuters", outlet_side="media")
+    assert len(res.events) == 1
+    assert [c["event"] for c in res.claims] == [0]

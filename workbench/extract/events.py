@@ -811,8 +811,8 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 # ... also "some" of what was just told: "most were intercepted, but some landed on the base".
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*|\b(?:and|but)\s+)(?:it|they|this|which|some|others|one|most|all|several)"
                               r"(?:\s+of\s+them)?\s+(?:(?:had|has|have|then|also|later)\s+)*$", re.I)
-# "said (on Thursday) that it had (also) targeted", "announced that its mujahideen had targeted".
-_SELF_PRONOUN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+[\w-]+)\s+"
+# "said (in a statement on Thursday) that it had (also) targeted", "announced that its mujahideen had targeted".
+_SELF_PRONOUN = re.compile(r"\s*(?:[\w-]+\s+){0,6}?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+[\w-]+)\s+"
                            r"(?:(?:had|has|have|also)\s+)*", re.I)
 # "the noun claimed": "The same group claimed a drone attack on ..."
 _COREF_PARAGRAPHS = 2  # how many paragraphs back "it" or "the group" look for what they name
