@@ -244,3 +244,19 @@ def test_a_toll_after_a_running_count_counts_the_attack_told_between():
                           outlet="Reuters", outlet_side="media")
     assert len(res.events) == 1
     assert [c["event"] for c in res.claims] == [0]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The drone strike came five days after the US air raids on al-Qaim.",
+        "The drone strike was carried out in response to the attacks on US forces in Jordan.",
+    ],
+)
+def test_a_toll_counts_the_attack_told_not_the_one_referred_to(second):
+    text = ("A US drone struck a car in eastern Baghdad on Wednesday. " + second
+            + " The militia said three of its members were killed.")
+    res = extract_article("t", text, published=PUB, outlet="Reuters", outlet_side="media")
+    drone = [i for i, e in enumerate(res.events) if e["location"] == "Baghdad"]
+    assert len(drone) == 1
+    assert [c["event"] for c in res.claims] == drone

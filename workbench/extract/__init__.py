@@ -62,22 +62,24 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
             at = m.at if m.at >= 0 else m.start
             if counted_to is not None and not counted_to <= at < claim.start:
                 continue
-            where.setdefault(ctx.sentence_of(m.start), []).append((at > claim.start, abs(at - claim.start), i))
+            where.setdefault(ctx.sentence_of(m.start), []).append((at > claim.start, abs(at - claim.start), i, m.reference))
     if counted_to is not None:
-        return min(where[claim.sentence])[-1] if claim.sentence in where else None
+        return min(where[claim.sentence])[2] if claim.sentence in where else None
     for back in range(_LOOKBACK_SENTENCES + 1):
         si = claim.sentence - back
         if si < 0:
             break
         if si in where:
-            return min(where[si])[-1]
+            # (a sentence before the number: the attack it tells, not one it refers to, "the
+            # strike came a week after the assault on al-Qaim.")
+            return min(where[si], key=lambda w: (back > 0 and w[3], w[:3]))[2]
         if back > 1 and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0:
             break
     # A toll told before any attack ("condemned raids that killed 25 fighters.") counts the
     # attack the next sentence tells.
     told_before = any(ctx.sentence_of(m.start) <= claim.sentence for ev in events for m in ev.mentions)
     if not told_before and claim.sentence + 1 in where:
-        return min(where[claim.sentence + 1])[-1]
+        return min(where[claim.sentence + 1])[2]
     # A toll told with no attack near it counts the article's first attack, its news ("34
     # personnel were being evaluated for brain injuries" paragraphs after the attack).
     lead = min(range(len(events)), key=lambda i: min(m.start for m in events[i].mentions), default=None)

@@ -53,6 +53,7 @@ class EventMention:
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
     at: int = -1  # where the trigger starts
     sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
+    reference: bool = False  # told as what another act answers or follows ("in response to the attacks")
 
 
 @dataclass
@@ -745,6 +746,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         weak_date=weak_date.date if weak_date else None, weak_precision=weak_date.precision if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
         after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:ce]), at=ts, sites=sites,
+        reference=reference,
     )
 
 
