@@ -260,3 +260,10 @@ def test_a_toll_counts_the_attack_told_not_the_one_referred_to(second):
     drone = [i for i, e in enumerate(res.events) if e["location"] == "Baghdad"]
     assert len(drone) == 1
     assert [c["event"] for c in res.claims] == drone
+
+
+def test_a_standfirst_tells_the_attack_the_article_goes_on_to_tell():
+    text = ("The strikes, using B-1 bombers, hit militia depots.\n"
+            "The US military on Friday struck 40 targets at four locations in Iraq and Syria.")
+    e = one_event(text)
+    assert (e["attacker_side"], e["weapons"], e["date"]) == ("us", ["airstrike"], dt.date(2024, 1, 26))

@@ -951,6 +951,7 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     # A reference that opens a sentence before the report it refers to ("The U.S. retaliated
     # early Friday with airstrikes on ...") waits for an event its sentence starts.
     waiting: list[tuple[int, EventMention]] = []
+    ahead: list[EventMention] = []  # references told before any attack is
     # "the drone attack that targeted the airport": the noun goes with the verb that tells it.
     told_by_next = {
         i for i, (m, nx) in enumerate(zip(mentions, mentions[1:]))
@@ -1005,7 +1006,15 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 _date_the_lead(ctx, events)  # the lead's day, before other reports are compared with it
         else:
             waiting.append((si, m))
+            if not events:
+                ahead.append(m)
         waiting = [(wsi, w) for wsi, w in waiting if wsi == si]
+    # "The strikes, using B-1 bombers, hit ..." in a standfirst, before any attack is told:
+    # the first compatible attack the article goes on to tell.
+    for m in reversed(ahead):
+        target = next((ev for ev in events if _compatible(ev, m) and m not in ev.mentions), None)
+        if target is not None:
+            target.mentions.insert(0, m)
     _date_from_other_attacks(ctx, events)
     _date_the_lead(ctx, events)
     return events
