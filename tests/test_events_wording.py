@@ -267,3 +267,29 @@ def test_a_standfirst_tells_the_attack_the_article_goes_on_to_tell():
             "The US military on Friday struck 40 targets at four locations in Iraq and Syria.")
     e = one_event(text)
     assert (e["attacker_side"], e["weapons"], e["date"]) == ("us", ["airstrike"], dt.date(2024, 1, 26))
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target, weapons",
+    [
+        ("The base was pounded with dozens of ballistic missiles by the Islamic Revolutionary Guard Corps on Monday.",
+         "iran", "us", ["missile"]),
+        ("The Islamic Resistance in Iraq said it had sent two drones at the Harir base on Monday.",
+         "factions", "us", ["drone"]),
+        ("Militants sent three rockets toward the Victory base late on Monday.", "factions", "us", ["rocket"]),
+    ],
+)
+def test_more_ways_to_tell_an_attack(text, attacker, target, weapons):
+    e = one_event(text)
+    assert (e["attacker_side"], e["target_side"], e["weapons"]) == (attacker, target, weapons)
+
+
+def test_since_a_day_when_an_attack_happened():
+    e = one_event("The drone was the first to hit the Harir base since January 2, when six rockets landed near the base.")
+    assert e["date"] == dt.date(2024, 1, 2)
+
+
+def test_the_rockets_of_an_attack_are_no_count_of_attacks():
+    e = one_event("Since Sunday, four rockets have landed near the Ain al-Asad air base.")
+    assert e["munitions"] == 4
+    assert events_of("Since Sunday, there have been three rocket attacks on bases hosting US forces.") == []

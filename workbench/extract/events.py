@@ -207,7 +207,8 @@ _DATE_CHARS = 70
 # "... killed/assassinated <someone> (, ...,) in a drone strike": the killing names the attacker.
 _KILLED_IN = re.compile(r"\b(?:killed|assassinated|eliminated)\s+(?=[^.;]{1,160}?\b(?:in|with)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}$)", re.I)
 _DATE_REACH = 160  # at most this far after a trigger, up to the clause's first comma
-_PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?by\b", re.I)
+# ("was pounded with dozens of ballistic missiles by the IRGC")
+_PASSIVE_BY = re.compile(r"\s*(?:with\s+(?:[\w-]+\s+){1,4}?)?(?:\w+\s+){0,2}?by\b", re.I)
 _AGENT_AFTER = re.compile(r",?\s*(?:launched|carried\s+out|conducted|mounted|staged|waged|flown)\s+by\b", re.I)
 _PARENTHETICAL = re.compile(r"\s*(?:,[^,;:.]{1,80},\s*)?")
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
@@ -326,6 +327,7 @@ _SAID_AFTER = re.compile(r"\s*(?:said|told|described|condemned|denounced|called|
 def _said_on(text: str, lo: int, d) -> bool:
     """The date is the day something was said ("said on Monday", "on Monday described")."""
     return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
@@ -340,8 +342,8 @@ def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers:
     """
     best = None
     for d in ctx.dates:
-        if d.start < start or d.end > end or d.kind == "since" or d.date is None:
-            continue
+        if d.start < start or d.end > end or d.date is None or d.kind == "since" and not (pos > d.end and _WHEN_AFTER.match(ctx.text, d.end)):
+            continue  # (but "since September 30, when six rockets landed ...": the day of what the "when" tells)
         dist = min(abs(d.start - pos), abs(d.end - pos))
         # "struck X on Nov. 8, and jets hit Y on Nov. 12": the 8th is the first strike's.
         after_and = [t for t, _ in triggers if d.end <= t and _AND_CLAUSE.search(ctx.text, d.end, t)]
@@ -351,7 +353,7 @@ def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers:
             continue
         if any(
             min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t or 0 <= t - d.end <= 2)
-            for t, ref in triggers if t != pos and t not in after_and
+            for t, ref in triggers if t != pos and t not in after_and and not (d.kind == "since" and t < d.end)
         ):  # (a date right before a trigger is its own: "the Jan. 28 attack")
             continue
         if best is None or dist < best[0]:
@@ -459,7 +461,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ("the raids launched by American aircraft": the noun's agent, like a passive's)
     by = _PASSIVE_BY.match(after) if passive else None if verbal else _AGENT_AFTER.match(after)
     if by:
-        seg_s, seg_e = te + by.end(), min(ce, te + 60)
+        seg_s = te + by.end()
+        seg_e = min(ce, seg_s + 60)
         actor = _actor_in(ctx, seg_s, seg_e, last=False)
         words = _side_of_words(text[seg_s:seg_e])
         if actor:
@@ -846,8 +849,8 @@ def _is_tally(ctx: ArticleContext, sent, ts: int, te: int) -> bool:
     if not _TALLY_WORDS.search(ctx.text, sent.start, sent.end):
         return False
     for q in ctx.quantities:
-        if (q.low or 0) < 2:
-            continue
+        if (q.low or 0) < 2 or _MUNITIONS_NOUN.match(ctx.text, q.end) and not _ATTACKS_NOUN.match(ctx.text, q.end):
+            continue  # ("since September 30, when six rockets landed near the airport": rockets, not attacks)
         if q.end <= ts and ts - q.end <= 25 or ts <= q.start < te:
             return True
         if te <= q.start <= te + 30 and _TIMES.match(ctx.text, q.end):
