@@ -293,3 +293,9 @@ def test_the_rockets_of_an_attack_are_no_count_of_attacks():
     e = one_event("Since Sunday, four rockets have landed near the Ain al-Asad air base.")
     assert e["munitions"] == 4
     assert events_of("Since Sunday, there have been three rocket attacks on bases hosting US forces.") == []
+
+
+def test_an_appositive_restates_the_attack_just_told():
+    e = one_event("US bombers struck 40 targets near al-Qaim on 2 January, strikes that the government said "
+                  "killed 16 people.")
+    assert (e["attacker_side"], e["date"], e["location"]) == ("us", dt.date(2024, 1, 2), "al-Qaim")

@@ -327,6 +327,7 @@ _SAID_AFTER = re.compile(r"\s*(?:said|told|described|condemned|denounced|called|
 def _said_on(text: str, lo: int, d) -> bool:
     """The date is the day something was said ("said on Monday", "on Monday described")."""
     return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
+_APPOSITIVE = re.compile(r",\s*$")  # a bare attack noun right after a comma restates the attack just told
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
@@ -352,7 +353,7 @@ def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers:
         if pos in after_and:
             continue
         if any(
-            min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t or 0 <= t - d.end <= 2)
+            min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t or 0 <= t - d.end <= 2 and not ctx.text[d.end : t].strip())
             for t, ref in triggers if t != pos and t not in after_and and not (d.kind == "since" and t < d.end)
         ):  # (a date right before a trigger is its own: "the Jan. 28 attack")
             continue
@@ -415,6 +416,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if not verbal and _INFINITIVE.search(near):
         return None  # "militias use to attack U.S. forces": a verb in the infinitive, not a report
     reference = bool((lex.reference_verb if verbal else lex.reference).search(before))
+    # "... struck 85 targets on 2 February, strikes that the government said killed 16": told again
+    appositive = not verbal and any(t < ts for t, _ in trigger_starts) and bool(_APPOSITIVE.search(text, sent.start, ts))
+    reference = reference or appositive
     # "... will not frighten us" after an attack: it still happened if it has a day of its own (checked below).
     blocked_after = not reference and bool(lex.not_after.match(text, te, min(ce, te + 70)))
     if not reference and _governed(lex.not_before, near):
@@ -640,7 +644,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             date_m = None
     own_date = date_m is not None and (
         0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
-        or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I)
+        or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I) and not appositive
     )
     if blocked_after and not (own_date and date_m.precision == "day" and ctx.published and date_m.date <= ctx.published):
         return None
@@ -886,7 +890,9 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
                 found.append((m, False))
         found.sort(key=lambda x: x[0].start())
         found, head_weapons = _list_items(ctx, sent, found)
-        starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
+        starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))
+                   or not verbal and i > 0 and bool(_APPOSITIVE.search(ctx.text, sent.start, m.start())))
+                  for i, (m, verbal) in enumerate(found)]
         if places is None:
             places = _attack_places(ctx)
         for m, verbal in found:
