@@ -313,7 +313,6 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
 
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
-_TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
 _DEFINITE_NOUN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+)?$", re.I)
 _TOLD_AGAIN = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)  # "two of the drones were ..."
@@ -322,17 +321,17 @@ _NOUN_PHRASE_END = re.compile(r"\b(?:is|was|were|are|came|comes|come)\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 _SAID_THAT = re.compile(r".*\b(?:said|says|saying|told|announced|stated|claimed|confirmed|added|noted|alleged|reported|\w+day)\s+that\s", re.I | re.S)
 _SAID_AFTER = re.compile(r"\s*(?:said|told|described|condemned|denounced|called|announced|stated)\b", re.I)
-
-
-def _said_on(text: str, lo: int, d) -> bool:
-    """The date is the day something was said ("said on Monday", "on Monday described")."""
-    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
 _APPOSITIVE = re.compile(r",\s*$")  # a bare attack noun right after a comma restates the attack just told
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
 _AND_CLAUSE = re.compile(r",\s+and\s")
+
+
+def _said_on(text: str, lo: int, d) -> bool:
+    """The date is the day something was said ("said on Monday", "on Monday described")."""
+    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
 
 
 def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]]):
@@ -653,7 +652,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # assassinated X in Baghdad on January 3, 2020"), never the main clause's.
         date_m = _nearest_date(ctx, te, ce, ts, trigger_starts)
     told_on = (_TOLD_AGAIN.search(before[-30:]) and date_m is not None and date_m.end <= ts and _THAT_AFTER.match(text, date_m.end)
-               and _TOLD_ON.search(text, max(cs, date_m.start - 40), date_m.start))
+               and _SAID_BEFORE.search(text, max(cs, date_m.start - 40), date_m.start))
     if told_on:
         # "told reporters on Thursday that two of the drones were destroyed": what was told
         # before, told again that day (but "announced on Thursday that it had targeted ...": the day).
