@@ -143,9 +143,9 @@ def test_the_day_it_was_told(text, date):
 
 
 def test_the_day_of_another_attack_referred_to_is_not_its_own():
-    e = one_event("US jets struck militia depots in al-Qaim on Friday. The US military said it had hit 40 targets "
-                  "in Iraq and Syria in response to the killing of three US soldiers at a base in Jordan last Sunday.")
-    assert (e["attacker_side"], e["date"]) == ("us", dt.date(2024, 1, 26))
+    evs = events_of("US jets struck militia depots in al-Qaim on Friday. The US military said it had hit 40 targets "
+                    "in Iraq and Syria in response to the killing of three US soldiers at a base in Jordan last Sunday.")
+    assert [(e["attacker_side"], e["date"]) for e in evs] == [("us", dt.date(2024, 1, 26)), ("unknown", dt.date(2024, 1, 28))]
 
 
 def test_a_reference_starts_with_its_words():
@@ -299,3 +299,19 @@ def test_an_appositive_restates_the_attack_just_told():
     e = one_event("US bombers struck 40 targets near al-Qaim on 2 January, strikes that the government said "
                   "killed 16 people.")
     assert (e["attacker_side"], e["date"], e["location"]) == ("us", dt.date(2024, 1, 2), "al-Qaim")
+
+
+@pytest.mark.parametrize(
+    "text, on_us, others",
+    [
+        ("Washington struck 40 targets on Friday in response to the killing of three US soldiers at a base in "
+         "Jordan last Sunday.", 1, 1),
+        ("The strikes came after the killing of two American troops at the Tower 22 outpost on January 28.", 1, 0),
+        ("The killing of three US soldiers shocked Washington.", 0, 0),
+        ("Officials investigated the killing of three US soldiers.", 0, 0),
+    ],
+)
+def test_the_killing_of_soldiers_referred_to(text, on_us, others):
+    evs = events_of(text)
+    assert len([e for e in evs if e["target_side"] == "us"]) == on_us
+    assert len([e for e in evs if e["target_side"] != "us"]) == others

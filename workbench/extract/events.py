@@ -127,6 +127,7 @@ class _Lexicon:
     reference: re.Pattern
     reference_verb: re.Pattern
     reference_phrase: re.Pattern  # "in response to", "days after": what follows is another attack
+    reference_only: re.Pattern  # "the killing of ...": an attack only when referred to
     not_before: re.Pattern
     not_after: re.Pattern
     many: re.Pattern
@@ -161,6 +162,7 @@ def _lex() -> _Lexicon:
             rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
         reference_phrase=re.compile(
             rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\b", re.I),
+        reference_only=re.compile(rf"(?:{_alt(d['reference_only'])})", re.I),
         not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
         not_after=re.compile(rf"\W*(?:\w+\W+){{0,8}}?(?:{_alt(d['not_happened_after'])})", re.I),
         many=re.compile(rf"\b(?:(?:{_alt(d['many_before'] + d['counted_before'])}) of\s+(?:[\w-]+\s+){{0,4}}|(?:{_alt(d['generic_before'])})\s+(?:[\w-]+\s+){{0,2}})$", re.I),
@@ -888,6 +890,9 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
             if not any(v.start() <= m.start() < v.end() or m.start() <= v.start() < m.end() for v, _ in found):
                 found.append((m, False))
         found.sort(key=lambda x: x[0].start())
+        # ("the killing of three US soldiers": an attack only when referred to)
+        found = [(m, verbal) for m, verbal in found if not lex.reference_only.match(m.group())
+                 or lex.reference.search(ctx.text, max(sent.start, m.start() - 70), m.start())]
         found, head_weapons = _list_items(ctx, sent, found)
         starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))
                    or not verbal and i > 0 and bool(_APPOSITIVE.search(ctx.text, sent.start, m.start())))
