@@ -47,10 +47,12 @@ class ArticleExtraction:
     quotes: list[dict]
 
 
-def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tally_sentences: set[int]) -> int | None:
-    """The event a claim counts: told in its sentence, else in the few sentences before it."""
-    if claim.sentence in tally_sentences:
-        return None
+def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tally_ends: dict[int, int]) -> int | None:
+    """The event a claim counts: told in its sentence, else in the few sentences before it.
+
+    In a sentence with a running count, only an attack told between the count and the number
+    ("16 attacks in all, including a drone attack on Harir air base that caused no injuries")."""
+    counted_to = tally_ends.get(claim.sentence)
     where: dict[int, list[tuple[int, int]]] = {}
     for i, ev in enumerate(events):
         if not _counts_victims_of(ev, claim):
@@ -58,20 +60,26 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
         for m in ev.mentions:
             # The attack told nearest before the number, else the nearest after it.
             at = m.at if m.at >= 0 else m.start
-            where.setdefault(ctx.sentence_of(m.start), []).append((at > claim.start, abs(at - claim.start), i))
+            if counted_to is not None and not counted_to <= at < claim.start:
+                continue
+            where.setdefault(ctx.sentence_of(m.start), []).append((at > claim.start, abs(at - claim.start), i, m.reference))
+    if counted_to is not None:
+        return min(where[claim.sentence])[2] if claim.sentence in where else None
     for back in range(_LOOKBACK_SENTENCES + 1):
         si = claim.sentence - back
         if si < 0:
             break
         if si in where:
-            return min(where[si])[-1]
+            # (a sentence before the number: the attack it tells, not one it refers to, "the
+            # strike came a week after the assault on al-Qaim.")
+            return min(where[si], key=lambda w: (back > 0 and w[3], w[:3]))[2]
         if back > 1 and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0:
             break
     # A toll told before any attack ("condemned raids that killed 25 fighters.") counts the
     # attack the next sentence tells.
     told_before = any(ctx.sentence_of(m.start) <= claim.sentence for ev in events for m in ev.mentions)
     if not told_before and claim.sentence + 1 in where:
-        return min(where[claim.sentence + 1])[-1]
+        return min(where[claim.sentence + 1])[2]
     # A toll told with no attack near it counts the article's first attack, its news ("34
     # personnel were being evaluated for brain injuries" paragraphs after the attack).
     lead = min(range(len(events)), key=lambda i: min(m.start for m in events[i].mentions), default=None)
@@ -150,7 +158,10 @@ def extract_article(
         return None if side == "unknown" else side
 
     tallies = extract_tallies(ctx)
-    tally_sentences = {ctx.sentence_of(t.start) for t in tallies}
+    tally_ends: dict[int, int] = {}
+    for t in tallies:
+        si = ctx.sentence_of(t.start)
+        tally_ends[si] = max(tally_ends.get(si, t.end), t.end)
     claims = extract_claims(ctx, event_side_at=side_at)
 
     ev_rows = []
@@ -173,7 +184,7 @@ def extract_article(
         )
     claim_rows = []
     for c in claims:
-        ei = _event_of_claim(ctx, events, c, tally_sentences)
+        ei = _event_of_claim(ctx, events, c, tally_ends)
         victim_side = c.victim_side
         if c.victim is None and ei is not None and ev_rows[ei]["target_side"] != "unknown":
             victim_side = ev_rows[ei]["target_side"]  # "no injuries": the victims are the attack's target

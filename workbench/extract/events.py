@@ -55,6 +55,7 @@ class EventMention:
     at: int = -1  # where the trigger starts
     sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
     subject_at: int = -1  # where the attack noun that is this verb's subject starts ("the strikes hit")
+    reference: bool = False  # told as what another act answers or follows ("in response to the attacks")
 
 
 @dataclass
@@ -127,9 +128,12 @@ class _Lexicon:
     noun: re.Pattern
     reference: re.Pattern
     reference_verb: re.Pattern
+    reference_phrase: re.Pattern  # "in response to", "days after": what follows is another attack
+    reference_only: re.Pattern  # "the killing of ...": an attack only when referred to
     not_before: re.Pattern
     not_after: re.Pattern
     many: re.Pattern
+    many_counted: re.Pattern
     weapons: tuple[tuple[str, re.Pattern], ...]
     not_weapon: re.Pattern
     targets: tuple[tuple[str, re.Pattern], ...]
@@ -137,6 +141,8 @@ class _Lexicon:
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
     group_subject: re.Pattern  # "the group", "the same militia": a faction named before
+    drone_munitions: re.Pattern  # "the drone fired two missiles": the missiles are the drone's
+    defence: re.Pattern  # "intercepted", "shot down": the attack's target defended itself
     anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
 
 
@@ -156,9 +162,13 @@ def _lex() -> _Lexicon:
         reference=re.compile(rf"\b(?:{_alt(d['reference_before'])})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
         reference_verb=re.compile(
             rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\s+(?:[\w’'.-]+\s+){{0,3}}$", re.I),
+        reference_phrase=re.compile(
+            rf"\b(?:{_alt(set(d['reference_before']) - set(d['reference_before_noun_only']))})\b", re.I),
+        reference_only=re.compile(rf"(?:{_alt(d['reference_only'])})", re.I),
         not_before=re.compile(rf"\b(?:{_alt(d['not_happened_before'])})\b", re.I),
         not_after=re.compile(rf"\W*(?:\w+\W+){{0,8}}?(?:{_alt(d['not_happened_after'])})", re.I),
-        many=re.compile(rf"\b(?:(?:{_alt(d['many_before'])}) of\s+(?:[\w-]+\s+){{0,4}}|(?:{_alt(d['generic_before'])})\s+(?:[\w-]+\s+){{0,2}})$", re.I),
+        many=re.compile(rf"\b(?:(?:{_alt(d['many_before'] + d['counted_before'])}) of\s+(?:[\w-]+\s+){{0,4}}|(?:{_alt(d['generic_before'])})\s+(?:[\w-]+\s+){{0,2}})$", re.I),
+        many_counted=re.compile(rf"\b(?:{_alt(d['counted_before'])}) of\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["weapons"].items()),
         not_weapon=re.compile(rf"\b(?:{_alt(d['not_weapon'])})", re.I),
         targets=(
@@ -173,6 +183,8 @@ def _lex() -> _Lexicon:
             for side, words in d["attacker_words"].items()
         ),
         default_target_of_us=d["default_target_of_us"],
+        drone_munitions=re.compile(rf"\b(?:{_alt(d['drone_munitions'])})", re.I),
+        defence=re.compile(rf"\b(?:{_alt(d['defence_verbs'])})\b", re.I),
         group_subject=re.compile(rf"\bthe\s+(?:same\s+)?(?:{_alt(d['group_nouns'])})\s+(?:(?:had|has|have|also|then)\s+)*$", re.I),
         anaphoric_place=re.compile(
             r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
@@ -202,6 +214,9 @@ _DATE_REACH = 160  # at most this far after a trigger, up to the clause's first 
 # "... by X", also past the weapon: "was pounded with dozens of ballistic missiles by X"
 _PASSIVE_BY = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with\s+(?:[\w-]+\s+){1,5}?)?by\b", re.I)
 _RELATIVE_END = re.compile(r"\b(?:which|that)\s*$", re.I)
+_AGENT_AFTER = re.compile(r",?\s*(?:launched|carried\s+out|conducted|mounted|staged|waged|flown)\s+by\b", re.I)
+# "the strikes hit", "the strikes, on January 20, hit", "the strikes, which lasted about 30 minutes, hit"
+_PARENTHETICAL = re.compile(r"\s*(?:,[^,;:.]{1,80},\s*)?")
 _PASSIVE_VERB = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
 _INDEFINITE = re.compile(r"\b(?:an?|another|one|two|three|\d+)\s+(?:\w+[\s-]+){0,3}$", re.I)
 _INDEFINITE_IN = re.compile(r"\b(?:an?|another)\s", re.I)
@@ -210,7 +225,8 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
-_TOLL_AFTER = re.compile(r"[^.;\"”]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring))\b", re.I)
+_TOLL_AFTER = re.compile(r"[^.;\"”]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring)"
+                         r"|\bin\s+which\s+[^.;]{0,60}?\b(?:was|were)\s+(?:killed|wounded|injured))\b", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
 
@@ -301,22 +317,29 @@ def _attribution_start(text: str, lo: int, said: int) -> int:
     return comma if comma >= 0 else said
 
 
-_DEFENCE = re.compile(r"\b(?:intercepted|downed|shot down|brought down|fought off|repelled)\b", re.I)
 _ENDS_WITH_PREP = re.compile(r"\b(?:at|on|toward|towards|upon|against|inside|into)$", re.I)
 _CONDEMNED = re.compile(r"condemn|denounc", re.I)
-_TOLD_ON = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:on|late on|early on)\s+$", re.I)
 _THAT_AFTER = re.compile(r"\s+that\b", re.I)
 _WHEN_CLAUSE = re.compile(r",\s+when\s+(?:[\w’'-]+\s+){0,4}$", re.I)
-_APPOSED = re.compile(r",\s+(?:an?\s+)?$")
-_APPOSITIVE = re.compile(r"\s*,[^,.;]{1,30},\s*")
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+_APPOSED = re.compile(r",\s+(?:an?\s+)?$")  # a bare attack noun right after a comma restates the attack just told
 # A definite noun phrase ending here: "the previous strikes", "two of the drones".
 _DEFINITE_NP = re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes)\b", re.I)
+_OBJECT_END = re.compile(r"\b(?:after|before|since|when|while|until|because|came|comes|is|was|were|are)\b", re.I)
+_NOUN_PHRASE_END = re.compile(r"\b(?:is|was|were|are|came|comes|come)\b", re.I)
+_SAID_BEFORE = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+_SAID_THAT = re.compile(r".*\b(?:said|says|saying|told|announced|stated|claimed|confirmed|added|noted|alleged|reported|\w+day)\s+that\s", re.I | re.S)
+_SAID_AFTER = re.compile(r"\s*(?:said|told|described|condemned|denounced|called|announced|stated)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
 _COMMA = re.compile(r"(?:,|\s+and)\s")  # (a comma or "and" closes what comes before)
 _STRONG_BREAK = re.compile(r"[;:—–]")
+
+
+def _said_on(text: str, lo: int, d) -> bool:
+    """The date is the day something was said ("said on Monday", "on Monday described")."""
+    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
 
 
 def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]], own_end: int = -1):
@@ -328,8 +351,8 @@ def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers:
     """
     best = None
     for d in ctx.dates:
-        if d.start < start or d.end > end or d.kind == "since" or d.date is None:
-            continue
+        if d.start < start or d.end > end or d.date is None or d.kind == "since" and not (pos > d.end and _WHEN_AFTER.match(ctx.text, d.end)):
+            continue  # (but "since September 30, when six rockets landed ...": the day of what the "when" tells)
         dist = 0 if pos <= d.start and d.end <= own_end else min(abs(d.start - pos), abs(d.end - pos))
         # "struck X on Nov. 8, and jets hit Y on Nov. 12", "hit Erbil on February 15, Balad on
         # February 20", "targeted the base on 20 February, when a rocket wounded ...": a date
@@ -337,11 +360,11 @@ def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers:
         after_and = [t for t, _ in triggers if d.end <= t and _COMMA.search(ctx.text, d.end, t)]
         if after_and and not any(t < d.start and not _STRONG_BREAK.search(ctx.text, t, d.start) for t, _ in triggers):
             after_and = []  # ("The strikes are not the first: on 22 November, US aircraft bombed ...")
-        if pos in after_and:
+        if pos in after_and and d.kind != "since":  # (a "since" day is the "when" clause's, told after it)
             continue
         if any(
-            min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t or 0 <= t - d.end <= 2)
-            for t, ref in triggers if t != pos and t not in after_and
+            min(abs(d.start - t), abs(d.end - t)) < dist and (not ref or d.start > t or 0 <= t - d.end <= 2 and not ctx.text[d.end : t].strip())
+            for t, ref in triggers if t != pos and t not in after_and and not (d.kind == "since" and t < d.end)
         ):  # (a date right before a trigger is its own: "the Jan. 28 attack")
             continue
         if best is None or dist < best[0]:
@@ -403,6 +426,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     if not verbal and _INFINITIVE.search(near):
         return None  # "militias use to attack U.S. forces": a verb in the infinitive, not a report
     reference = bool((lex.reference_verb if verbal else lex.reference).search(before))
+    # "... struck 85 targets on 2 February, strikes that the government said killed 16": told again
+    appositive = not verbal and any(t < ts for t, _ in trigger_starts) and bool(_APPOSED.search(text, sent.start, ts))
+    reference = reference or appositive
     # "... will not frighten us" after an attack: it still happened if it has a day of its own (checked below).
     blocked_after = not reference and bool(lex.not_after.match(text, te, min(ce, te + 70)))
     if not reference and _governed(lex.not_before, near):
@@ -410,8 +436,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             return None
         reference = True  # "condemned the US raids that killed 25 fighters": it happened
     trigger = m.group()
-    if not verbal and _PLURAL_TRIGGER.search(trigger) and lex.many.search(before):
-        return None  # "the latest of a string of attacks": many attacks, none in particular
+    plural_head = _PLURAL_TRIGGER.search(trigger)
+    if plural_head and (lex.many_counted if verbal else lex.many).search(text, max(cs, ts - 70), ts + plural_head.start()):
+        return None  # "the latest of a string of attacks", "carried out dozens of attacks": many, none in particular
     # Where the next trigger of the sentence starts: what follows it is told of that one.
     nxt = min((t for t, _ in trigger_starts if t >= te), default=sent.end)
     # ... and from where the previous trigger starts: "the drone attack on Erbil and the American
@@ -420,8 +447,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ... a noun right before a verb is its subject ("the strikes hit ...", "the strikes, on
     # January 20, hit ...")
     prev_noun = lex.noun.match(text, prev) if prev >= 0 else None
-    if prev_noun is not None and text[prev_noun.end() : ts].strip() and not _APPOSITIVE.fullmatch(text, prev_noun.end(), ts):
+    if prev_noun is not None and not _PARENTHETICAL.fullmatch(text, prev_noun.end(), ts):
         prev_noun = None
+    if prev_noun is None and verbal:
+        prev_noun = lex.noun.match(text, ts)  # "the strikes killed 16 people"
     if prev < 0 or not _AND_WORD.search(text, prev, ts):
         prev = -1  # the trigger of the same attack ("the drone attack that targeted ...") lends its weapon
     # ... and the words that modify the next trigger are its own ("struck three sites after a
@@ -429,19 +458,23 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     mod = _NOUN_MODIFIERS.search(text, te, nxt) if nxt < sent.end else None
     next_told = mod.start() if mod else nxt
     ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, next_told)
-    weapons = [w for _, w in _weapons_in(text[ws:we])]
+    # (read a little further, so that "rocket and missile storage sites" is known as a target)
+    weapons = [w for at, w in _weapons_in(text[ws : we + 40]) if at < we - ws]
     if not weapons:
         # "targeted ... the base in the al-Omar oil field with a drone", also past a list of
         # targets ("targeted three bases: al-Shaddadi, al-Rukban and al-Tanf, with drones").
         wm = _WITH_WEAPON.search(text, te, min(sent.end, nxt, te + 200))
         if wm:
             weapons = [w for _, w in _weapons_in(wm.group())]
+    if "drone" in weapons and "missile" in weapons and lex.drone_munitions.search(text, ws, we):
+        weapons = [w for w in weapons if w != "missile"]  # "the drone fired two missiles at ..."
 
     # Attacker: "... by X" after a passive verb; otherwise the words before the trigger.
     attacker = attacker_side = None
     target_side_pre = None  # a target told by the subject (the defender of an intercepted drone)
     passive = verbal and (_PASSIVE_VERB.search(before) or trigger.lower().startswith(("came", "come", "was", "were")))
-    by = _PASSIVE_BY.match(after) if passive else None
+    # ("the raids launched by American aircraft": the noun's agent, like a passive's)
+    by = _PASSIVE_BY.match(after) if passive else None if verbal else _AGENT_AFTER.match(after)
     if by:
         seg_s = te + by.end()
         seg_e = min(ce, seg_s + 60)
@@ -461,6 +494,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         window_s = said = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
             seg_s = said = rep.end()
+            comma = text.find(",", said, ts) if rep.group().lower().startswith("according") else -1
+            if comma >= 0:
+                seg_s = said = comma + 1  # "According to the government, the strikes killed ...": the source is no subject
         if verbal:
             # The subject of the verb follows the last subordinator: "... American troops had
             # been killed when a drone struck ..." -> "a drone".
@@ -505,7 +541,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         own = _side_of_words(trigger)  # "US strikes", "the American aggression"
         if own and own[1] != "unknown":
             attacker_side = own[1]
-    if verbal and _DEFENCE.search(trigger):
+    if verbal and lex.defence.search(trigger):
         # The defender is the target; who sent the drone is untold here.
         if attacker_side in ("us", "iraq_gov") and target_side_pre is None:
             target_side_pre = attacker_side
@@ -521,9 +557,13 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # Target: the object after the trigger, or the subject of a passive.
     target = target_side = None
     indefinite = bool(_INDEFINITE.search(before[-30:]))
-    reach = 120 if verbal else (90 if indefinite and not reference else 45)
-    # (a place inside the trigger's own words is after it: "a drone strike in Baghdad killed")
-    places_after = [p for p in all_places if ts <= p.start and p.end <= te or te <= p.start < min(ce, te + reach, nxt)]
+    reach = 120 if verbal or by else (90 if indefinite and not reference else 45)
+    # A noun's place is told in its own phrase, up to its verb ("before the strikes were carried
+    # out, a claim Baghdad later disputed"); a place inside the trigger's own words is after it
+    # ("a drone strike in Baghdad killed").
+    phrase_end = None if verbal else _NOUN_PHRASE_END.search(text, te, ce)
+    places_after = [p for p in all_places if ts <= p.start and p.end <= te or te <= p.start < min(
+        ce, te + reach, nxt, phrase_end.start() if phrase_end else ce)]
     # The subject of a passive in a relative clause is its antecedent: "the Ain al-Asad base,
     # which was pounded with missiles by ...".
     subj_s = sent.start if passive and _RELATIVE_END.search(text, max(sent.start, cs - 8), cs) else cs
@@ -585,7 +625,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         found = target_side_in(victims) or _side_of_words(victims)
         if found and found[1] in ("us", "factions", "iraq_gov", "civilians"):
             target_side = found[1]
-    if target_side is None and verbal and _DEFENCE.search(trigger):
+    if target_side is None and verbal and lex.defence.search(trigger):
         # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
         inside = [p for p in all_places if ts <= p.start < te and p.place.hosts_us]
         if inside:
@@ -600,6 +640,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     location = None
     if places:
         location = max(places, key=lambda p: (specificity(p.place.name), -p.start)).place.name
+        if get_place(location).kind == "country" and len({p.place.name for p in places}) > 1:
+            location = None  # "struck sites in Iraq and Syria": no one place
     elif target and get_place(target) is not None:
         location = target
     bases = sorted({p.place.name for p in places if p.place.hosts_us})
@@ -608,12 +650,27 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # A date after the trigger belongs to it up to the clause's first comma, however long the
     # target ("launched at the Victory base complex near Baghdad International Airport late on Wednesday,").
     comma = text.find(",", te, ce)
-    reach = min(ce, max(te + _DATE_CHARS, min(comma if comma >= 0 else ce, te + _DATE_REACH)))
-    date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), reach, ts, trigger_starts, te)
+    # ... and up to where another attack is referred to: "hit 85 targets in response to the
+    # killing of three soldiers last Sunday" (that Sunday is the killing's).
+    ref_after = lex.reference_phrase.search(text, te, ce)
+    told_to = ref_after.start() if ref_after else ce
+    reach = min(told_to, max(te + _DATE_CHARS, min(comma if comma >= 0 else ce, te + _DATE_REACH)))
+    # (a verb and the noun that is its subject tell one attack: "the strikes, which took place on
+    # Sunday evening, targeted ..." -- the noun does not compete for the day told between them)
+    subject = prev_noun.start() if verbal and prev_noun is not None else -1
+    rivals = [(t, r) for t, r in trigger_starts if t != subject]
+    date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), reach, ts, rivals, te)
+    if date_m is not None and not verbal and _said_on(text, te if date_m.start >= te else cs, date_m):
+        # A day told with a speech verb ("said on Saturday that the raids ...", "on Monday
+        # described the strikes", "..., a source said on Monday") is when the attack was told
+        # of: its own day, if any, is told after the noun ("the raids launched late Friday").
+        date_m = _nearest_date(ctx, te, reach, ts, trigger_starts)
+        if date_m is not None and _said_on(text, te, date_m):
+            date_m = None
     own_date = date_m is not None and (
         ts <= date_m.start and date_m.end <= te
         or 0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
-        or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I)
+        or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I) and not appositive
     )
     if blocked_after and not (own_date and date_m.precision == "day" and ctx.published and date_m.date <= ctx.published):
         return None
@@ -622,14 +679,14 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # assassinated X in Baghdad on January 3, 2020"), never the main clause's.
         date_m = _nearest_date(ctx, te, ce, ts, trigger_starts)
     told_on = (_DEFINITE_NP.search(before[-30:]) and date_m is not None and date_m.end <= ts and _THAT_AFTER.match(text, date_m.end)
-               and _TOLD_ON.search(text, max(cs, date_m.start - 40), date_m.start))
+               and _SAID_BEFORE.search(text, max(cs, date_m.start - 40), date_m.start))
     if told_on:
         # "told reporters on Thursday that two of the drones were destroyed": what was told
         # before, told again that day (but "announced on Thursday that it had targeted ...": the day).
         date_m = None
     weak_date = None
     if date_m is None and not reference:
-        weak_date = (None if told_on else _nearest_date(ctx, cs, ce, ts, trigger_starts)) or _paragraph_date(ctx, sent, ts)
+        weak_date = (None if told_on else _nearest_date(ctx, cs, told_to, ts, trigger_starts)) or _paragraph_date(ctx, sent, ts)
 
     munitions = None
     for q in _quantity_before(ctx, ts, _MUNITIONS_NOUN):
@@ -644,7 +701,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
-    definite = bool(_DEFINITE.search(before[-40:]))
+    # ("said that US strikes ...": "that" introduces what was said)
+    said_that = _SAID_THAT.match(before[-40:])
+    definite = bool(_DEFINITE.search(before[-40:][said_that.end() if said_that else 0 :]))
     named = [p for p in places if not isinstance(p, _PlaceAgain)]
     specific = date_m is not None or bool(named) or munitions is not None or n_attacks is not None
     if (plural or verbal) and _is_tally(ctx, sent, ts, te):
@@ -663,26 +722,33 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     elif indefinite:
         # "a drone attack on an American outpost": an indefinite noun introduces a new attack.
         anaphoric = not (specific or target_side or weak_date)
+    elif plural:
+        # "after attacks on US forces in Iraq and Syria": a bare plural is attacks in general,
+        # neither new nor told before, unless a day, a count or a place narrower than a country
+        # makes them particular.
+        if not (date_m is not None or munitions is not None or n_attacks is not None
+                or any(p.place.kind != "country" for p in named)):
+            return None
+        anaphoric = False
     else:
         anaphoric = not specific
     if verbal and _PRONOUN_SUBJECT.search(text, max(sent.start, ts - _BLOCK_CHARS), ts):
         anaphoric = True  # "and it hit its target": the attack just told, told again
-    if not verbal and any(t < ts for t, _ in trigger_starts) and _APPOSED.search(text, max(sent.start, ts - 20), ts) and _THAT_AFTER.match(text, te):
-        # "struck 85 targets ... on 2 February, strikes that the government said killed 16": the
-        # attack just told, named again
-        anaphoric, can_start = True, False
     subject_at = -1
     when = _WHEN_CLAUSE.search(text, max(sent.start, ts - 40), ts) if verbal else None
     told_before = [t for t, _ in trigger_starts if t < ts]
-    if when and told_before and not own_date:
+    if when and told_before and not own_date and not (date_m is not None and date_m.kind == "since"):
         # "targeted the Balad air base on 20 February, when a rocket wounded a contractor": the
-        # attack just told, told again
+        # attack just told, told again (but "since January 2, when six rockets landed": that day's)
         anaphoric, subject_at = True, told_before[-1]
     elif verbal and not own_date and prev_noun is not None and _DEFINITE_NP.search(text, max(sent.start, prev_noun.start() - 20), prev_noun.start()):
         anaphoric = True  # "the strikes hit sites in ...": the strikes told before
         subject_at = prev_noun.start()
     if anaphoric and not reference:
-        can_start = False
+        # ... but "the drone attack on the base known as Tower 22, in which three soldiers were
+        # killed" tells which attack: it may start one.
+        can_start = (not verbal and definite and any(p.place.kind != "country" for p in named)
+                     and bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
     if verbal and not (weapons or target_side or attacker_side or places):
         return None  # "struck a deal", "hit the headlines"
 
@@ -707,6 +773,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end
     # (or 80 on, or the next attack told).
     span_s = min(span_s, max(cs, ts - 60))
+    told_again = lex.reference_verb.search(before) if reference else None
+    if told_again:
+        span_s = max(span_s, ts - len(before) + told_again.start())  # a reference starts with its words ("in retaliation for the ...")
     span_e = max(span_e, min(ce, te + 80, next_told))
     span_s, span_e = _trim(text, span_s, span_e)
     return EventMention(
@@ -718,7 +787,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         weak_date=weak_date.date if weak_date else None, weak_precision=weak_date.precision if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
         after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]), at=ts, sites=sites,
-        subject_at=subject_at,
+        subject_at=subject_at, reference=reference,
     )
 
 
@@ -776,17 +845,17 @@ def _governed(pattern: re.Pattern, before: str) -> bool:
 # The words right before a noun trigger that can modify it (no article or preposition between).
 _NOUN_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\d[\w,. ]*\d|\w+[’']s?|one-way|deadly|fatal|latest|recent|retaliatory|precision|major|large-scale|new|wide|blatant|renewed)\s+)+$")
 # "called the strike a blatant assassination": a characterisation, not a new attack.
-_CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
+_CHARACTERISED = re.compile(r"\b(?:was|is|as|called|calling|describ(?:ed|ing)(?: it)? as|term(?:ed|ing)|branded)\s+(?:an?\s+)?[\"“‘']?(?:an?\s+)?(?:[\w-]+\s+)?[\"“‘']?$", re.I)
 # ... also further inside the quoted words: 'describing them as "a violation of sovereignty and an assault on ..."'.
 _CHARACTERISED_QUOTE = re.compile(r"\b(?:as|called|calling|term(?:ed|ing)|branded|labell?(?:ed|ing))\s+[\"“‘][^\"”’“]{0,80}$", re.I)
-_SUBJECT_START = re.compile(r"\b(?:when|after|as|while|and|but|which|because|before|until|where)\s+", re.I)
+_SUBJECT_START = re.compile(r"\b(?:when|after|following|as|while|and|but|which|because|before|until|where)\s+", re.I)
 _WITH_WEAPON = re.compile(r"\bwith\s+(?:an?\s+|\w+\s+){0,3}[\w-]+s?\b", re.I)  # "with a barrage of rockets"
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 # ... also "some" of what was just told: "most were intercepted, but some landed on the base".
 _PRONOUN_SUBJECT = re.compile(r"(?:^\s*|[,;]\s*|\b(?:and|but)\s+)(?:it|they|this|which|some|others|one|most|all|several)"
                               r"(?:\s+of\s+them)?\s+(?:(?:had|has|have|then|also|later)\s+)*$", re.I)
-# "said (on Thursday) that it had (also) targeted", "announced that its mujahideen had targeted".
-_SELF_PRONOUN = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+[\w-]+)\s+"
+# "said (in a statement on Thursday) that it had (also) targeted", "announced that its mujahideen had targeted".
+_SELF_PRONOUN = re.compile(r"\s*(?:[\w-]+\s+){0,6}?(?:that\s+)?(?:it|they|we|(?:its|their|our)\s+[\w-]+)\s+"
                            r"(?:(?:had|has|have|also)\s+)*", re.I)
 _COREF_PARAGRAPHS = 2  # how many paragraphs back "it" or "the group" look for what they name
 # "the noun claimed": "The same group claimed a drone attack on ..."
@@ -818,8 +887,8 @@ def _is_tally(ctx: ArticleContext, sent, ts: int, te: int) -> bool:
     if not _TALLY_WORDS.search(ctx.text, sent.start, sent.end):
         return False
     for q in ctx.quantities:
-        if (q.low or 0) < 2:
-            continue
+        if (q.low or 0) < 2 or _MUNITIONS_NOUN.match(ctx.text, q.end) and not _ATTACKS_NOUN.match(ctx.text, q.end):
+            continue  # ("since September 30, when six rockets landed near the airport": rockets, not attacks)
         if q.end <= ts and ts - q.end <= 25 or ts <= q.start < te:
             return True
         if te <= q.start <= te + 30 and _TIMES.match(ctx.text, q.end):
@@ -854,12 +923,17 @@ def find_event_mentions(ctx: ArticleContext) -> list[EventMention]:
             if not any(v.start() <= m.start() < v.end() or m.start() <= v.start() < m.end() for v, _ in found):
                 found.append((m, False))
         found.sort(key=lambda x: x[0].start())
+        # ("the killing of three US soldiers": an attack only when referred to)
+        found = [(m, verbal) for m, verbal in found if not lex.reference_only.match(m.group())
+                 or lex.reference.search(ctx.text, max(sent.start, m.start() - 70), m.start())]
         if places is None:
             places = _attack_places(ctx)
         found, inherited = _list_items(ctx, sent, found)
         found, inherited_too = _dated_items(ctx, sent, found, places)
         inherited.update(inherited_too)
-        starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))) for m, _ in found]
+        starts = [(m.start(), bool(lex.reference.search(ctx.text[max(sent.start, m.start() - 70) : m.start()]))
+                   or not verbal and i > 0 and bool(_APPOSED.search(ctx.text, sent.start, m.start())))
+                  for i, (m, verbal) in enumerate(found)]
         for m, verbal in found:
             em = _mention_at(ctx, sent, m, verbal, starts, places)
             if em is not None:
@@ -968,6 +1042,7 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     # A reference that opens a sentence before the report it refers to ("The U.S. retaliated
     # early Friday with airstrikes on ...") waits for an event its sentence starts.
     waiting: list[tuple[int, EventMention]] = []
+    ahead: list[EventMention] = []  # references told before any attack is
     # "the drone attack that targeted the airport": the noun goes with the verb that tells it.
     told_by_next = {
         i for i, (m, nx) in enumerate(zip(mentions, mentions[1:]))
@@ -1023,7 +1098,15 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                 _date_the_lead(ctx, events)  # the lead's day, before other reports are compared with it
         else:
             waiting.append((si, m))
+            if not events:
+                ahead.append(m)
         waiting = [(wsi, w) for wsi, w in waiting if wsi == si]
+    # "The strikes, using B-1 bombers, hit ..." in a standfirst, before any attack is told:
+    # the first compatible attack the article goes on to tell.
+    for m in reversed(ahead):
+        target = next((ev for ev in events if _compatible(ev, m) and m not in ev.mentions), None)
+        if target is not None:
+            target.mentions.insert(0, m)
     _date_from_other_attacks(ctx, events)
     _date_the_lead(ctx, events)
     return events

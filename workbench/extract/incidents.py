@@ -125,13 +125,17 @@ def _fits(inc: Incident, ev: EventRef) -> bool:
         return False
     d = inc.date
     if ev.date is not None and d is not None:
-        slack = 1 if ev.precision == "day" else (3 if ev.precision == "week" else 16)
+        # (the looser of the two: an incident known only to a week takes a day of that week)
+        slack = max(_SLACK.get(ev.precision, 16), _SLACK.get(inc.precision, 16))
         return abs((ev.date - d).days) <= slack
     if ev.date is None:
         if d is None or ev.published is None or ev.location is None or inc.location is None:
             return False
         return ev.published - _WINDOW_UNDATED <= d <= ev.published
     return False
+
+
+_SLACK = {"day": 1, "week": 3}  # days either side; a month or a year: 16
 
 
 def _slug(s: str | None) -> str:
