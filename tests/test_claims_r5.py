@@ -34,3 +34,44 @@ def extraction(text: str, outlet="Reuters", side="media"):
 def test_publisher_sides(name, side):
     actor = load_gazetteer().resolve(name, loose=False)
     assert actor is not None and actor.side == side
+
+
+def speakers(text: str):
+    return [(q["speaker"], q["speaker_side"]) for q in extraction(text).quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a compound surname ("Abdel Rahman", "Abu Layla") refers back to the one named in full
+        ('"The houses are full of fighters," said the monitor\'s director Rami Abdel Rahman. '
+         '"Any strike there will kill civilians," Abdel Rahman added.',
+         [("Rami Abdel Rahman", "media")] * 2),
+        ('"We saw the convoy leave at dawn," said Ahmed Abdel Karim, a researcher. '
+         '"They did not come back before night," Abdel Karim said.',
+         [("Ahmed Abdel Karim", "media")] * 2),
+        ('Omar Abu Layla, a journalist in the east, spoke to reporters. '
+         '"The groups have left their bases for good," Abu Layla said.',
+         [("Omar Abu Layla", "media")]),
+        # negatives: another given name before the same compound is someone else
+        ('"The houses are full of fighters," said Ali Abu Zaid, a researcher. '
+         '"We will answer every single strike," Hassan Abu Zaid said.',
+         [("Ali Abu Zaid", "media"), ("Hassan Abu Zaid", "unknown")]),
+    ],
+)
+def test_compound_surnames(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        # the body in a speaker's role phrase gives the side
+        ('"The strikes only bring more chaos to the region," said Sara Khan, senior adviser at the International Crisis Group.', "media"),
+        ('"Washington wants to show it can act alone," said Sara Khan, the project director at Crisis Group.', "media"),
+        ('Omar Abu Layla, director of Deir ez-Zor 24, said that "the groups now move only at night."', "media"),
+        ('Major General Abdul Karim Khalaf said that "the strikes do not serve anyone at all."', "iraq_gov"),
+    ],
+)
+def test_speaker_side_from_body(text, side):
+    assert [s for _, s in speakers(text)] == [side]

@@ -516,8 +516,12 @@ def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gaze
     v = _vocab()
     people: dict[str, Person] = {}
     full: list[PersonMention] = []
+    # "Abdel Rahman added": the compound surname of someone named in full, not a new person
+    compound = {_key(_surname(m.actor.name, v)) for m in mentions if m.actor.kind == "person"}
     for c in _candidates(text, mentions, v):
         if not c.evidence:
+            continue
+        if _key(c.name) in compound:
             continue
         known = gazetteer.resolve(c.name, loose=False) or _skeletons(gazetteer).get(_skeleton(c.name))
         if known is not None and known.kind != "person":
@@ -531,6 +535,7 @@ def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gaze
         elif old.side == "unknown" and p.side != "unknown":
             people[k] = Person(old.name, p.side, old.role or p.role, old.affiliation or p.affiliation)
         full.append(PersonMention(c.start, c.end, text[c.start : c.end], p, True))
+        compound.add(_key(_surname(p.name, v)))
     people = {k: p for k, p in people.items()}
     full = [PersonMention(m.start, m.end, m.text, people[_key(m.person.name)], True) for m in full]
     # A gazetteer person named in full ("Lt. Gen. Douglas Sims") is the one a later bare
@@ -547,7 +552,7 @@ def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gaze
 def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[Mention], v: _Vocab) -> list[PersonMention]:
     by_surname: dict[str, list[PersonMention]] = {}
     for m in full:
-        s = _surname_key(m.person.name.split()[-1])
+        s = _surname_key(_surname(m.person.name, v))
         if len(s) >= 3 and _norm(s) not in v.not_name:
             by_surname.setdefault(s, []).append(m)
     if not by_surname:
@@ -574,6 +579,15 @@ def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[M
         end = b - (2 if text[b - 2 : b] in ("'s", "’s") else 0)
         out.append(PersonMention(a, end, text[a:end], owner.person, False))
     return out
+
+
+def _surname(name: str, v: _Vocab) -> str:
+    """The name's last word with the particles that open it: "Rami Abdel Rahman" -> "Abdel Rahman"."""
+    words = name.split()
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in v.particles:
+        i -= 1
+    return " ".join(words[i:])
 
 
 def _surname_of_other(m: Mention, by_surname: dict[str, list[PersonMention]], named_in_full: set[str]) -> bool:
