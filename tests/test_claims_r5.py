@@ -75,3 +75,27 @@ def test_compound_surnames(text, expected):
 )
 def test_speaker_side_from_body(text, side):
     assert [s for _, s in speakers(text)] == [side]
+
+
+def claimants(text: str):
+    return [(c["claimant"], c["claimant_side"]) for c in extraction(text).claims]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        # the subject of a clause joined after a comma is in that clause, not a person named before it
+        ("Missiles hit the base days after the killing of Abu Mahdi al-Muhandis, and the Pentagon first said nobody had been hurt.", "us"),
+        ("The drone struck a car carrying Qais al-Khazali's aides, but CENTCOM later said no civilians were killed.", "us"),
+        ("The strike followed the funeral of Abu Mahdi al-Muhandis; the PMF said four fighters were killed.", "factions"),
+        # a relative clause between the source and its verb
+        ("An Iraqi military official, who spoke on condition of anonymity because he was not authorised to talk, said two Iraqi soldiers were wounded.", "iraq_gov"),
+        ("A US defense official, who was not authorized to speak publicly, said three service members were injured.", "us"),
+        ("A PMF commander, who asked not to be named, said five fighters were killed in the raid.", "factions"),
+        # a negated subject is nobody's claim: the number stays the outlet's
+        ("No group has claimed the attack. The rocket attack killed a US contractor.", "media"),
+        ("Nobody has claimed responsibility. Two American soldiers were wounded in the attack.", "media"),
+    ],
+)
+def test_claimant_side_attribution(text, side):
+    assert [s for _, s in claimants(text)] == [side]

@@ -156,6 +156,7 @@ def _speaking_for(actor: Actor) -> Actor:
     return actor
 
 
+_NEGATED = re.compile(r"(?:no|none|nobody|no one)\b", re.I)
 _NP_TAIL = re.compile(r"(?:\s+(?:have|has|had|since|also|later|then|previously|reportedly|already|initially|separately))+\s*$", re.I)
 _CORRESPONDENT = re.compile(r"(?:our|its|the|a)?\s*(?:\w+\s+)?(?:correspondent|reporter)s?", re.I)
 _PARTICIPLE_ATTR = re.compile(r"\w+ing$", re.I)
@@ -167,11 +168,20 @@ _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X,
 _ARTICLE_AL = re.compile(r"\b(?:al|el)[-‐‑ ]", re.I)
 
 
+# A clause joined on after a comma ("..., and the Pentagon said"): its subject is after the join.
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+")
+# A non-restrictive relative clause between a source and its verb ("An official, who spoke on
+# condition of anonymity, said ...").
+_RELATIVE_AFTER_SOURCE = re.compile(r",\s+(?:who|which)\s+[^;:!?\n]{3,160}?,\s*$")
+
+
 def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
     """The source that is the subject of a verb at ``pos``: named just before it, or at the
-    start of the sentence. Of a spokesman and his body, the one named nearest the verb: the
+    start of its clause. Of a spokesman and his body, the one named nearest the verb: the
     spokesman named in full right before it, else his body (named between, or implied when he
     is named by his surname alone)."""
+    for join in _CLAUSE_JOIN.finditer(ctx.text, start, pos):
+        start = join.end()
     near = [
         m for m in ctx.mentions
         if m.start >= start and m.end <= pos and (pos - m.end <= _SUBJECT_REACH or m.start == start) and ctx.quote_at(m.start) is None
@@ -207,6 +217,8 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
     np_text = _NP_TAIL.sub("", np_text).strip(" ,")  # "American media outlets have since" -> "American media outlets"
     if not np_text or np_text.lower() in ("he", "she", "they", "it", "who", "which", "that"):
         return None
+    if _NEGATED.match(np_text):
+        return None  # "No group has claimed the attack": nobody speaks
     if _CORRESPONDENT.fullmatch(np_text) and ctx.outlet:
         return ctx.outlet, ctx.outlet_side or "unknown"  # the outlet's own correspondent
     if _SOURCE_DESCRIPTOR.fullmatch(m.group(1).strip()):
@@ -337,7 +349,9 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
     for v in reversed(verbs):
         if _OWN_CLAUSE.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
             continue  # "The strikes, which the Pentagon said hit nine sites, answered an attack that killed ..."
-        before = text[sent.start : v.start()]
+        relative = _RELATIVE_AFTER_SOURCE.search(text, sent.start, v.start())
+        head = relative.start() if relative else v.start()  # the source before ", who ..., said"
+        before = text[sent.start : head]
         if _PRONOUN.search(before):
             actor, basis = _referent(ctx, sent, v.start(), carry)
             if basis != "outlet":
@@ -346,10 +360,10 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             prior = _source_before(ctx, v.start())
             if prior:
                 return prior, "descriptor"
-        actor = _subject_before(ctx, sent.start, v.start())
+        actor = _subject_before(ctx, sent.start, head)
         if actor:
             return actor, "subject"
-        generic = _generic_subject(ctx, max(sent.start, v.start() - 60), v.start())
+        generic = _generic_subject(ctx, max(sent.start, head - 60), head)
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
         if _PARTICIPLE_ATTR.match(v.group()) and text[max(sent.start, v.start() - 2) : v.start()].startswith(","):
