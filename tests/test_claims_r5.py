@@ -99,3 +99,24 @@ def claimants(text: str):
 )
 def test_claimant_side_attribution(text, side):
     assert [s for _, s in claimants(text)] == [side]
+
+
+def victim_sides(text: str):
+    return [c["victim_side"] for c in extraction(text).claims]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        # the subject of "suffered/sustained" right before the count is the victims
+        ("The occupation suffered dozens of dead and wounded in the attack, the group said.", ["us"]),
+        ("The occupation forces suffered heavy casualties at the base.", ["us"]),
+        ("The Hashd suffered three dead in the night strike.", ["factions"]),
+        ("The American forces sustained several wounded in the barrage.", ["us"]),
+        # negatives: victims named after the count keep their own side
+        ("The convoy suffered an ambush that killed two Iraqi soldiers.", ["iraq_gov"]),
+        ("Three PMF fighters were killed in the strike.", ["factions"]),
+    ],
+)
+def test_victims_who_suffered(text, sides):
+    assert victim_sides(text) == sides

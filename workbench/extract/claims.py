@@ -66,6 +66,7 @@ class _Lexicon:
     determiner_count: re.Pattern  # "a member", "some enemy": group 1 the determiner
     determiner_value: dict[str, tuple[int | None, str]]
     left_with: re.Pattern  # "left 21 American personnel with ", up to the outcome
+    suffered: re.Pattern  # "the occupation forces suffered ", right before the count: group 1 the victims
     after_only: frozenset[str]  # outcome words counted only by a number after them
     metonyms: dict[str, str]  # "Baghdad" (saying) -> "Iraqi government"
 
@@ -100,6 +101,7 @@ def _lex() -> _Lexicon:
         after_only=frozenset(w.lower() for w in d["counted_after_only"]),
         metonyms={k.lower(): v for k, v in d["metonyms"].items()},
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
+        suffered=re.compile(rf"((?:[\w.’'-]+\s+){{0,3}}[\w.’'-]+)\s+(?:{_alt(d['suffering_verbs'])})\s+$", re.I),
     )
 
 
@@ -702,6 +704,9 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 after = _victims_after(ctx, om.end(), sent.end)
                 if after is not None:
                     vs, ve = after
+            sufferers = lex.suffered.search(text, sent.start, q.start)
+            if sufferers and _victim_side(ctx, vs, ve, "unknown")[1] is None:
+                vs, ve = sufferers.span(1)  # "the occupation forces suffered dozens of dead"
             taken.add(id(q))
             before = _coordinated_before(ctx, sent, q, quantities, taken)
             if before is not None:  # "Five US soldiers and two contractors were hurt"
