@@ -120,3 +120,42 @@ def victim_sides(text: str):
 )
 def test_victims_who_suffered(text, sides):
     assert victim_sides(text) == sides
+
+
+def tallies_of(text: str):
+    return [(t["count"], t["target_side"], t["claimant_side"]) for t in extraction(text).tallies]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the counted noun left out after "among"/"one of"
+        ("The strike was among at least 103 against U.S. forces in Iraq and Syria since Oct. 17, according to the Defense Department.",
+         [(103, "us", "us")]),
+        ("It was one of more than 60 against American troops since mid-October, the Pentagon said.", [(61, "us", "us")]),
+        # "attacked X N times": the target is the object, not the attackers
+        ("The militias have attacked US forces more than 160 times since mid-October, according to the Pentagon.", [(161, "us", "us")]),
+        ("Iran-backed groups have attacked U.S. troops at least 60 times since October 17.", [(60, "us", "media")]),
+        # "by X's count" attributes the number
+        ("By the Pentagon's count, there have been more than 140 attacks against U.S. forces since Oct. 17.", [(141, "us", "us")]),
+        ("By CENTCOM's tally, there have been 75 attacks on coalition bases since October.", [(75, "us", "us")]),
+        # negatives: no tally without an attack noun, and "among" with no count of attacks
+        ("The strike was among the deadliest since October 17.", []),
+        ("Among 40 people questioned since Monday, none was charged.", []),
+    ],
+)
+def test_tallies_r5(text, expected):
+    assert tallies_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("By the Pentagon's count, three service members were wounded in the attack.", "us"),
+        ("By the PMF's own figures, 16 fighters were killed in the strikes.", "factions"),
+        # negative: "by" an attacker is not a source
+        ("The strike was carried out by the coalition, and five fighters were killed.", "media"),
+    ],
+)
+def test_by_count_attribution(text, side):
+    assert [s for _, s in claimants(text)] == [side]

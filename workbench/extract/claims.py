@@ -129,7 +129,11 @@ _BOTH = re.compile(r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|woundin
 _SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
 _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
-_ACCORDING = re.compile(r"\baccording to\s+", re.I)
+# "according to the Pentagon", "by the Pentagon's count"
+_ACCORDING = re.compile(
+    r"\b(?:according to|by(?=\s+(?:the\s+)?[^,.;:]{2,40}?['’]s\s+(?:own\s+)?(?:count|tally|estimates?|figures|reckoning|numbers)\b))\s+",
+    re.I,
+)
 _CITED = re.compile(r"\bcit(?:ed|ing|es)\s+(?P<y>.{2,60}?)\s+as\s+saying\b", re.I)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)\s*$", re.I)
 _SOURCE_DESCRIPTOR = re.compile(r"\bthe (?:same )?(?:source|sources|official|officials|spokesman|spokesperson|statement)\b", re.I)

@@ -24,11 +24,12 @@ _GATE = prefiltered(re.compile(r"\b(?:since|so far|to date|in total|a total of|t
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _SINCE = re.compile(r"\bsince\b|" + BETWEEN_PERIOD.pattern, re.I)  # where the dates the count runs from are told
 _ONE_OF = re.compile(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
-_ELIDED = re.compile(r"(?=\s+(?:carried out|launched|conducted|claimed|staged)\s+(?:against|on|by|at)\b)", re.I)
+# the noun left out: "one of nearly 150 carried out against ...", "among at least 100 against ..."
+_ELIDED = re.compile(r"(?=\s+(?:(?:carried out|launched|conducted|claimed|staged)\s+(?:against|on|by|at)|against|targeting)\b)", re.I)
 _TIMES_AFTER = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 # "attacked at least 10 times in Iraq and three times in Syria": the second count shares the verb
 _AND_TIMES_BEFORE = re.compile(r"\btimes\s+(?:in|on|at|against)\s+(?:[\w’'-]+\s+){1,4}and\s+$", re.I)
-_ATTACKED_BEFORE = re.compile(r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+(?:\w+\s+){0,2}$", re.I)
+_ATTACKED_BEFORE = re.compile(r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+(?:[\w.’'-]+\s+){0,2}$", re.I)
 _NOUN_AFTER = re.compile(
     r"\s*(?:separate\s+|drone\s+|rocket\s+|missile\s+|hostile\s+|militia\s+|such\s+|other\s+){0,2}"
     r"(?:attacks|strikes|assaults|incidents|operations|rocket attacks|drone attacks)\b",
@@ -88,8 +89,9 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 noun = _ELIDED.match(text, q.end)  # "the attack is one of nearly 150 carried out against ..."
             if not noun:
                 continue
+            attacked = _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 40), q.start)
             if noun.re is _TIMES_AFTER and not (
-                _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 40), q.start)
+                attacked
                 or (_AND_TIMES_BEFORE.search(text, max(sent.start, q.start - 50), q.start)
                     and any(t.start >= sent.start for t in out))
             ):
@@ -102,7 +104,10 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             since_date, since_precision = (since[0].date, since[0].precision) if since else (
                 _named_era(text, sent) or _past_period(ctx, sent))
             rest = text[noun.end() : sent.end]
-            found = _tally_target(ctx, noun.end(), sent.end) or target_side_in(text[max(sent.start, q.start - 80) : q.start])
+            # else the words before the count: the object of "attacked" ("the militias have
+            # attacked US forces 160 times"), not its subject
+            before = text[attacked.start() if attacked else max(sent.start, q.start - 80) : q.start]
+            found = _tally_target(ctx, noun.end(), sent.end) or target_side_in(before)
             # A count the article gives in its own voice is the outlet's, whoever carried the
             # attacks out ("the resistance has carried out more than 150 attacks"), unless it
             # sums up that body's own record ("Summary of the operations of the Islamic Resistance").
