@@ -159,3 +159,18 @@ def test_tallies_r5(text, expected):
 )
 def test_by_count_attribution(text, side):
     assert [s for _, s in claimants(text)] == [side]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ('Asked whether Washington would respond, a senior defense official said only that "we are not going to discuss our plans."', "us"),
+        ('"We will hold those responsible to account," a senior administration official told reporters.', "us"),
+        ('A defense official said that "the drone came in low and was not detected."', "us"),
+        # a nationality before the idiom wins
+        ('An Iraqi defense official said that "the strikes violated our sovereignty completely."', "iraq_gov"),
+        ('An Iranian defense official said that "the region will not accept foreign forces."', "iran"),
+    ],
+)
+def test_unplaced_us_idioms(text, side):
+    assert [s for _, s in speakers(text)] == [side]
