@@ -174,3 +174,19 @@ def test_by_count_attribution(text, side):
 )
 def test_unplaced_us_idioms(text, side):
     assert [s for _, s in speakers(text)] == [side]
+
+
+@pytest.mark.parametrize(
+    "outlet, side, claimant",
+    [
+        # a body publishing its own statement claims under its canonical name
+        ("Kata'ib Hezbollah media office (translated)", "factions", "Kata'ib Hezbollah"),
+        ("Iraqi Prime Minister's Media Office", "iraq_gov", "Iraqi government"),
+        ("Reuters", "media", "Reuters"),
+        # an outlet the gazetteer does not know keeps the name it is given
+        ("Basra Evening Post (English edition)", "media", "Basra Evening Post (English edition)"),
+    ],
+)
+def test_publisher_claims_in_own_voice(outlet, side, claimant):
+    claims = extraction("Three fighters were martyred in the aggression.", outlet=outlet, side=side).claims
+    assert [(c["claimant"], c["claimant_side"]) for c in claims] == [(claimant, side)]

@@ -18,6 +18,7 @@ from functools import lru_cache
 from workbench.actors import Actor, load_gazetteer
 from workbench.extract.context import ArticleContext
 from workbench.extract.people import last_faction, with_people
+from workbench.loader import _BRACKETED  # "(translated)", "(Telegram)": a note, not part of the name
 from workbench.numbers import Quantity, find_quantities
 from workbench.prefilter import prefiltered
 from workbench.resources import load_yaml
@@ -482,7 +483,10 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
     if basis.startswith("generic:"):
         name, _, side = basis[len("generic:") :].rpartition("|")
         return name, side
-    return ctx.outlet, ctx.outlet_side or "unknown"
+    # A body publishing its own statement ("Kata'ib Hezbollah media office (translated)")
+    # claims under its canonical name.
+    body = load_gazetteer().resolve(_BRACKETED.sub("", ctx.outlet), loose=False) if ctx.outlet else None
+    return (body.name if body is not None else ctx.outlet), ctx.outlet_side or "unknown"
 
 
 def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str, *, marked: bool = False) -> tuple[str | None, str | None]:
