@@ -190,3 +190,19 @@ def test_unplaced_us_idioms(text, side):
 def test_publisher_claims_in_own_voice(outlet, side, claimant):
     claims = extraction("Three fighters were martyred in the aggression.", outlet=outlet, side=side).claims
     assert [(c["claimant"], c["claimant_side"]) for c in claims] == [(claimant, side)]
+
+
+@pytest.mark.parametrize(
+    "text, stance",
+    [
+        ('The group said it would "choose the time and place" of its answer to the raid.', "escalatory"),
+        ('"We will choose the right time and place for our response," the spokesman said.', "escalatory"),
+        ('"This is the first step, and there will be more to come," the president said.', "escalatory"),
+        ('"No armed group has the right to act outside the framework of the state," the prime minister said.', "deescalatory"),
+        # negatives
+        ('"More details about the meeting will come next week," the official said.', "informational"),
+        ('"The strike hit the depot at the time the convoy arrived," the official said.', "informational"),
+    ],
+)
+def test_stance_cues_r5(text, stance):
+    assert [q["stance"] for q in extraction(text).quotes] == [stance]
