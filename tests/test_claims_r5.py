@@ -206,3 +206,19 @@ def test_publisher_claims_in_own_voice(outlet, side, claimant):
 )
 def test_stance_cues_r5(text, stance):
     assert [q["stance"] for q in extraction(text).quotes] == [stance]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an ordinal whose noun is left out before "carried out by / launched against"
+        ("The operation was the 170th carried out by the Resistance since October 18.", [(170, "us", "media")]),
+        ("The attack was the 66th launched against US forces since October 17, the Pentagon said.", [(66, "us", "us")]),
+        ("It was the 45th conducted on coalition bases since mid-October.", [(45, "us", "media")]),
+        # negatives
+        ("He was the 3rd carried out of the building since Monday.", []),
+        ("She was the 12th to arrive since Monday.", []),
+    ],
+)
+def test_ordinal_elided_noun(text, expected):
+    assert tallies_of(text) == expected

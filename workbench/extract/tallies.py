@@ -38,7 +38,8 @@ _NOUN_AFTER = re.compile(
 
 
 # "the 61st attack on US forces since October 17", "at least the 26th rocket or mortar attack",
-# "was the 60th on American troops": an ordinal counts the attacks so far.
+# "was the 60th on American troops", "the 170th carried out by the resistance": an ordinal
+# counts the attacks so far.
 _NUMBERS = load_yaml("numbers.yaml")
 _ORDINAL_WORDS = _NUMBERS["ordinals"]
 _TENS = _NUMBERS["tens"]
@@ -46,7 +47,7 @@ _ORDINAL_WORD = (rf"(?:(?:{'|'.join(sorted(_TENS, key=len, reverse=True))})-)?"
                  rf"(?:{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})")
 _ORDINAL = re.compile(
     rf"\b(?P<least>at least\s+)?the\s+(?:(?P<n>\d{{1,4}})(?:st|nd|rd|th)|(?P<w>{_ORDINAL_WORD}))\s+"
-    r"(?:(?:[\w-]+\s+){0,6}?(?:attacks?|strikes?|operations?|assaults?|incidents?)\b|(?=(?:on|against)\s))",
+    r"(?:(?:[\w-]+\s+){0,6}?(?:attacks?|strikes?|operations?|assaults?|incidents?)\b|(?=(?:on|against|(?:carried out|launched|conducted)\s+(?:by|against|on|at))\s))",
     re.I,
 )
 
