@@ -37,3 +37,49 @@ def test_end_beginning_middle_of_a_month_or_year(text, low, high):
 )
 def test_end_of_not_before_a_month_or_year(text, found):
     assert [d.text for d in find_dates(text, published=P)] == found
+
+
+def _events(text, published=P):
+    from workbench.extract.context import build_context
+    from workbench.extract.events import extract_events
+
+    return extract_events(build_context("t", text, published=published, outlet="Test Wire"))
+
+
+@pytest.mark.parametrize(
+    "text, attack_day",
+    [
+        ("Rockets struck the Harir base on Jan. 19. A spokesman addressed the attack during a briefing on Monday.", "2024-01-19"),
+        ("A drone hit Erbil airport on Jan. 19. The ministry condemned the attack in a statement on Monday.", "2024-01-19"),
+        ("Rockets hit Ain al-Asad on Jan. 19. The general discussed the strike at a news conference on Sunday.", "2024-01-19"),
+        ("Rockets hit Ain al-Asad on Jan. 19. The minister spoke about the attack in a televised interview late on Sunday.", "2024-01-19"),
+    ],
+)
+def test_a_day_after_an_occasion_of_speech_is_when_the_attack_was_told(text, attack_day):
+    (ev,) = _events(text)
+    assert str(ev.date[0]) == attack_day
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The attack on the base on Sunday killed two guards.", "2024-01-21"),
+        ("A drone attack during the night on Sunday hit the Harir base.", "2024-01-21"),
+    ],
+)
+def test_a_day_without_an_occasion_of_speech_stays_the_attacks(text, day):
+    (ev,) = _events(text)
+    assert str(ev.date[0]) == day
+
+
+@pytest.mark.parametrize(
+    "text, weapons",
+    [
+        ("Militants launched a barrage of ballistic missiles and rockets at Al Asad Air Base on Jan. 20.", ("missile", "rocket")),
+        ("Militias launched a salvo of Katyusha rockets and mortar shells at Victory Base on Jan. 20.", ("mortar", "rocket")),
+        ("The militias launched a swarm of explosive-laden drones and rockets toward the Harir base on Sunday.", ("drone", "rocket")),
+    ],
+)
+def test_launched_reaches_a_long_list_of_munitions(text, weapons):
+    (ev,) = _events(text)
+    assert ev.weapons == weapons and ev.best.verbal

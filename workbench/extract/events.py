@@ -143,6 +143,7 @@ class _Lexicon:
     group_subject: re.Pattern  # "the group", "the same militia": a faction named before
     drone_munitions: re.Pattern  # "the drone fired two missiles": the missiles are the drone's
     defence: re.Pattern  # "intercepted", "shot down": the attack's target defended itself
+    speech_occasion: re.Pattern  # "during a briefing on": the day after it is when something was told
     anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
 
 
@@ -185,6 +186,8 @@ def _lex() -> _Lexicon:
         default_target_of_us=d["default_target_of_us"],
         drone_munitions=re.compile(rf"\b(?:{_alt(d['drone_munitions'])})", re.I),
         defence=re.compile(rf"\b(?:{_alt(d['defence_verbs'])})\b", re.I),
+        speech_occasion=re.compile(
+            rf"\b(?:during|at|in)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['speech_occasions'])})\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I),
         group_subject=re.compile(rf"\bthe\s+(?:same\s+)?(?:{_alt(d['group_nouns'])})\s+(?:(?:had|has|have|also|then)\s+)*$", re.I),
         anaphoric_place=re.compile(
             r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
@@ -338,8 +341,10 @@ _STRONG_BREAK = re.compile(r"[;:—–]")
 
 
 def _said_on(text: str, lo: int, d) -> bool:
-    """The date is the day something was said ("said on Monday", "on Monday described")."""
-    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
+    """The date is the day something was said ("said on Monday", "on Monday described", "during
+    a briefing on Monday")."""
+    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end)
+                or _lex().speech_occasion.search(text, max(lo, d.start - 50), d.start))
 
 
 def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]], own_end: int = -1):
