@@ -83,3 +83,29 @@ def test_a_day_without_an_occasion_of_speech_stays_the_attacks(text, day):
 def test_launched_reaches_a_long_list_of_munitions(text, weapons):
     (ev,) = _events(text)
     assert ev.weapons == weapons and ev.best.verbal
+
+
+@pytest.mark.parametrize(
+    "text, n, weapons",
+    [
+        ("A one-way attack drone struck the Harir base on Sunday, officials said.", 1, ("drone",)),
+        ("Hours after an attack drone hit the Erbil base on Sunday, jets struck Kataib Hezbollah sites in Babil.", 2, None),
+        ("Two attack helicopters fired missiles at militia positions near al-Qaim on Sunday.", 1, ("missile",)),
+    ],
+)
+def test_an_attack_drone_is_a_weapon_not_another_attack(text, n, weapons):
+    evs = _events(text)
+    assert len(evs) == n
+    if weapons:
+        assert evs[0].weapons == weapons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack on the Harir base on Sunday wounded two soldiers.",
+        "The attacks drew a US response on Sunday against militia sites in Babil.",
+    ],
+)
+def test_attack_before_other_words_is_still_an_attack(text):
+    assert len(_events(text)) >= 1
