@@ -109,3 +109,16 @@ def test_an_attack_drone_is_a_weapon_not_another_attack(text, n, weapons):
 )
 def test_attack_before_other_words_is_still_an_attack(text):
     assert len(_events(text)) >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At dawn today, Sunday, American aircraft carried out an air attack that targeted the headquarters of an Iraqi army brigade in Jurf al-Nasr.",
+        "On Sunday US jets carried out an air strike that hit a federal police post near Jurf al-Nasr.",
+        "Unknown aircraft launched a drone attack which struck Iraqi army positions near al-Qaim on Sunday.",
+    ],
+)
+def test_an_attack_carried_out_that_targeted_is_one_attack(text):
+    (ev,) = _events(text)
+    assert str(ev.date[0]) == "2024-01-21"

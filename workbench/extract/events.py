@@ -1023,6 +1023,11 @@ def _weapons_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not a2 or not b2 or bool(a2 & b2)
 
 
+def _ends_in_noun(trigger: str) -> bool:
+    """A verb trigger that ends in its attack noun ("carried out an air attack")."""
+    return any(n.end() == len(trigger) for n in _lex().noun.finditer(trigger))
+
+
 def _compatible(ev: Event, m: EventMention) -> bool:
     if not (_sides_ok(ev.first("attacker_side"), m.attacker_side) and _sides_ok(ev.first("target_side"), m.target_side)):
         return False
@@ -1048,15 +1053,16 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     # early Friday with airstrikes on ...") waits for an event its sentence starts.
     waiting: list[tuple[int, EventMention]] = []
     ahead: list[EventMention] = []  # references told before any attack is
-    # "the drone attack that targeted the airport": the noun goes with the verb that tells it.
+    # "the drone attack that targeted the airport", "carried out an air attack that targeted
+    # the airport": the noun goes with the verb that tells it, whatever each read of its sides.
     told_by_next = {
-        i for i, (m, nx) in enumerate(zip(mentions, mentions[1:]))
-        if not m.verbal and nx.verbal and m.at >= 0 and nx.at > m.at
+        m for m, nx in zip(mentions, mentions[1:])
+        if (not m.verbal or _ends_in_noun(m.trigger)) and nx.verbal and m.at >= 0 and nx.at > m.at
         and _THAT_TOLD.fullmatch(ctx.text, m.at + len(m.trigger), nx.at)
     }
-    for i, m in enumerate(mentions):
+    for m in mentions:
         si = ctx.sentence_of(m.start)
-        if i in told_by_next:
+        if m in told_by_next:
             waiting.append((si, m))
             continue
         # "The strike came five days after bombers hit ...": the attack told after "N days
@@ -1090,13 +1096,13 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
         if target is not None:
             target.mentions.append(m)
             for wsi, w in waiting:
-                if wsi == si and w.at < m.at and (m.at - w.at) < 40 and _compatible(target, w):
+                if wsi == si and w.at < m.at and (m.at - w.at) < 40 and (w in told_by_next or _compatible(target, w)):
                     target.mentions.insert(-1, w)
                     waiting = [(a, b) for a, b in waiting if b is not w]
         elif m.can_start:
             ev = Event([m])
             for wsi, w in waiting:
-                if wsi == si and _compatible(ev, w):
+                if wsi == si and (w in told_by_next or _compatible(ev, w)):
                     ev.mentions.insert(0, w)
             events.append(ev)
             if len(events) == 1:
