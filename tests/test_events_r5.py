@@ -122,3 +122,25 @@ def test_attack_before_other_words_is_still_an_attack(text):
 def test_an_attack_carried_out_that_targeted_is_one_attack(text):
     (ev,) = _events(text)
     assert str(ev.date[0]) == "2024-01-21"
+
+
+def _mentions(text, published=P):
+    from workbench.extract.context import build_context
+    from workbench.extract.events import find_event_mentions
+
+    return find_event_mentions(build_context("t", text, published=published, outlet="Test Wire"))
+
+
+@pytest.mark.parametrize(
+    "text, ref_trigger",
+    [
+        ("US jets pounded militia targets in Iraq on Friday in reply to a deadly drone strike on a base in Jordan.", "drone strike"),
+        ("The group fired rockets at the base on Sunday, replying to the American strikes on its positions.", "American strikes"),
+        ("Washington bombed the depots on Friday in answer to the drone attack on its troops.", "drone attack"),
+    ],
+)
+def test_in_reply_to_tells_another_attack(text, ref_trigger):
+    ms = _mentions(text)
+    ref = next(m for m in ms if m.trigger.lower() == ref_trigger.lower())
+    assert ref.anaphoric and ref.date is None
+    assert any(m.date is not None for m in ms if m is not ref)
