@@ -144,3 +144,21 @@ def test_in_reply_to_tells_another_attack(text, ref_trigger):
     ref = next(m for m in ms if m.trigger.lower() == ref_trigger.lower())
     assert ref.anaphoric and ref.date is None
     assert any(m.date is not None for m in ms if m is not ref)
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Jets struck Kataib Hezbollah depots on Sunday after the group fired rockets at Ain al-Asad.", "factions"),
+        ("The US bombed two Nujaba sites in Baghdad after the movement launched drones at the Harir base.", "factions"),
+        ("Washington hit Kataib Hezbollah on Sunday after the militia fired missiles at Erbil air base.", "factions"),
+    ],
+)
+def test_the_group_is_the_faction_named_before_it_in_its_sentence(text, side):
+    ms = _mentions(text)
+    assert ms[-1].attacker_side == side
+
+
+def test_the_group_without_a_faction_named_before_stays_unknown():
+    ms = _mentions("After the group fired rockets at Ain al-Asad on Sunday, the base was put on alert.")
+    assert all(m.attacker_side in ("unknown",) for m in ms)

@@ -521,8 +521,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         if actor is None and verbal and not self_told:
             self_told = lex.group_subject.search(text, seg_s, ts)
         if actor is None and self_told:
-            # "it said it had targeted ...", "the group fired ...": the organisation named last.
-            actor = _organisation_before(ctx, window_s, factions_only=self_told.re is lex.group_subject)
+            # "it said it had targeted ...", "the group fired ...": the organisation named last
+            # (before "the group", in its own sentence too: "struck Kataib Hezbollah sites after
+            # the group fired ...").
+            group = self_told.re is lex.group_subject
+            actor = _organisation_before(ctx, self_told.start() if group else window_s, factions_only=group)
         words = _side_of_words(text[seg_s:ts])
         if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
             attacker, attacker_side = actor.actor.name, actor.actor.side
