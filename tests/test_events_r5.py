@@ -162,3 +162,25 @@ def test_the_group_is_the_faction_named_before_it_in_its_sentence(text, side):
 def test_the_group_without_a_faction_named_before_stays_unknown():
     ms = _mentions("After the group fired rockets at Ain al-Asad on Sunday, the base was put on alert.")
     assert all(m.attacker_side in ("unknown",) for m in ms)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two days ago came the attack that targeted Camp Taji on Sunday evening, in which rockets fell on areas where Iraqi soldiers are stationed.",
+        "The attack on Ain al-Asad air base on Sunday, in which rockets fell on positions of the Iraqi army, was claimed by no group.",
+    ],
+)
+def test_one_base_told_as_us_and_iraqi_army_target_is_one_attack(text):
+    assert len(_events(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        # two places that are not one base hosting US forces stay two attacks
+        ("Rockets hit the US embassy in Baghdad on Sunday, and a drone hit an Iraqi army post in Basra on Sunday.", 2),
+    ],
+)
+def test_other_targets_stay_apart(text, n):
+    assert len(_events(text)) == n

@@ -1031,8 +1031,17 @@ def _ends_in_noun(trigger: str) -> bool:
     return any(n.end() == len(trigger) for n in _lex().noun.finditer(trigger))
 
 
+def _base_of_both(ev: Event, m: EventMention) -> bool:
+    """One base hosting US forces, its target told as theirs and as the Iraqi army's ("the
+    attack on the Taji camp, in which rockets fell where Iraqi forces are stationed")."""
+    place = get_place(m.location)
+    return (place is not None and place.hosts_us and ev.location is not None and places_compatible(ev.location, m.location)
+            and {ev.first("target_side"), m.target_side} == {"us", "iraq_gov"})
+
+
 def _compatible(ev: Event, m: EventMention) -> bool:
-    if not (_sides_ok(ev.first("attacker_side"), m.attacker_side) and _sides_ok(ev.first("target_side"), m.target_side)):
+    if not (_sides_ok(ev.first("attacker_side"), m.attacker_side)
+            and (_sides_ok(ev.first("target_side"), m.target_side) or _base_of_both(ev, m))):
         return False
     if not _weapons_ok(ev.weapons, m.weapons):
         return False
