@@ -184,3 +184,27 @@ def test_one_base_told_as_us_and_iraqi_army_target_is_one_attack(text):
 )
 def test_other_targets_stay_apart(text, n):
     assert len(_events(text)) == n
+
+
+@pytest.mark.parametrize(
+    "text, weapons",
+    [
+        ("Al-Tanf was the target of Iran's missile retaliation in January 2020, officials recalled.", ("missile",)),
+        ("The Harir base came under the militia's rocket retaliation on Sunday.", ("rocket",)),
+        ("A drone retaliation hit Erbil air base on Sunday night.", ("drone",)),
+    ],
+)
+def test_a_missile_retaliation_is_an_attack(text, weapons):
+    (ev,) = _events(text)
+    assert ev.weapons == weapons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran threatened a missile retaliation against US bases.",
+        "The strikes came in retaliation for the killing of three soldiers.",
+    ],
+)
+def test_retaliation_threatened_or_as_a_reason_is_no_missile_attack(text):
+    assert not any("missile" in ev.weapons for ev in _events(text))
