@@ -50,6 +50,7 @@ _RELATIVE_DAYS: dict[str, int] = {k.lower(): v for k, v in _DATA["relative_days"
 _RELATIVE_PERIODS: dict[str, str] = {k.lower(): v for k, v in _DATA["relative_periods"].items()}
 _AGO_UNITS: dict[str, str] = dict(_DATA["ago_units"])
 _MODIFIERS: dict[str, dict] = _DATA["period_modifiers"]
+_MODIFIER_PHRASES: dict[str, str] = dict(_DATA["period_modifier_phrases"])
 _PARTIAL_TOLERANCE = datetime.timedelta(days=_DATA["partial_future_tolerance_days"])
 _INFERENCE_SLACK = datetime.timedelta(days=_DATA["inference_slack_days"])
 
@@ -80,7 +81,7 @@ _DATE_RE = re.compile(
     \b(?=[0-9A-Za-z])
     (?:(?P<since>[Ss]ince)\s+)?
     (?:(?P<prep>{_alt(_DATA['year_prepositions'])}|{_alt(w.capitalize() for w in _DATA['year_prepositions'])})\s+(?:the\s+)?)?
-    (?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|\s+)(?:in\s+)?)?
+    (?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:{_phrase_alt(_MODIFIER_PHRASES)})(?=\s+(?:{_FULL_MONTH}|{_YEAR})\b))(?:-|\s+)(?:in\s+)?)?
     (?:
         # ISO 2021-06-29
         (?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b
@@ -139,6 +140,7 @@ _ANCHOR_RE = re.compile(
 _LEAD_WORDS = sorted(
     {w.lower() for w in _DATA["year_prepositions"]}
     | {"since", "the", "in", "early", "mid", "late", "last", "next", "this", "past", "a", "an"}
+    | {w for p in _MODIFIER_PHRASES for w in p.split()}
     | {w for p in list(_RELATIVE_DAYS) + list(_RELATIVE_PERIODS) for w in p.split()}
     | {w.lower() for w in list(_AGO_UNITS) + list(_NUMBER_WORDS["units"]) + list(_NUMBER_WORDS["tens"])}
 )
@@ -318,7 +320,8 @@ def _numeric_date(first: int, second: int, year: int, weekday: str | None) -> da
 def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | None:
     """Check one regex match and resolve it against P; None when it is not a date."""
     g = m.group
-    mod = g("mod").lower() if g("mod") else None
+    mod = g("mod") and " ".join(g("mod").lower().split())
+    mod = _MODIFIER_PHRASES.get(mod.removeprefix("the "), mod) if mod else None
     anchored = bool(g("since") or g("prep") or mod)
     # The span keeps "since" and early/mid/late but not a plain preposition.
     start = m.start("since") if g("since") else m.start("mod") if mod else _core_start(m)

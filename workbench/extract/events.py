@@ -143,6 +143,7 @@ class _Lexicon:
     group_subject: re.Pattern  # "the group", "the same militia": a faction named before
     drone_munitions: re.Pattern  # "the drone fired two missiles": the missiles are the drone's
     defence: re.Pattern  # "intercepted", "shot down": the attack's target defended itself
+    speech_occasion: re.Pattern  # "during a briefing on": the day after it is when something was told
     anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
 
 
@@ -185,6 +186,8 @@ def _lex() -> _Lexicon:
         default_target_of_us=d["default_target_of_us"],
         drone_munitions=re.compile(rf"\b(?:{_alt(d['drone_munitions'])})", re.I),
         defence=re.compile(rf"\b(?:{_alt(d['defence_verbs'])})\b", re.I),
+        speech_occasion=re.compile(
+            rf"\b(?:during|at|in)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_alt(d['speech_occasions'])})\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I),
         group_subject=re.compile(rf"\bthe\s+(?:same\s+)?(?:{_alt(d['group_nouns'])})\s+(?:(?:had|has|have|also|then)\s+)*$", re.I),
         anaphoric_place=re.compile(
             r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
@@ -338,8 +341,10 @@ _STRONG_BREAK = re.compile(r"[;:—–]")
 
 
 def _said_on(text: str, lo: int, d) -> bool:
-    """The date is the day something was said ("said on Monday", "on Monday described")."""
-    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end))
+    """The date is the day something was said ("said on Monday", "on Monday described", "during
+    a briefing on Monday")."""
+    return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end)
+                or _lex().speech_occasion.search(text, max(lo, d.start - 50), d.start))
 
 
 def _nearest_date(ctx: ArticleContext, start: int, end: int, pos: int, triggers: list[tuple[int, bool]], own_end: int = -1):
@@ -516,8 +521,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         if actor is None and verbal and not self_told:
             self_told = lex.group_subject.search(text, seg_s, ts)
         if actor is None and self_told:
-            # "it said it had targeted ...", "the group fired ...": the organisation named last.
-            actor = _organisation_before(ctx, window_s, factions_only=self_told.re is lex.group_subject)
+            # "it said it had targeted ...", "the group fired ...": the organisation named last
+            # (before "the group", in its own sentence too: "struck Kataib Hezbollah sites after
+            # the group fired ...").
+            group = self_told.re is lex.group_subject
+            actor = _organisation_before(ctx, self_told.start() if group else window_s, factions_only=group)
         words = _side_of_words(text[seg_s:ts])
         if actor and actor.actor.side not in ("media", "civilians") and actor.actor.kind != "person":
             attacker, attacker_side = actor.actor.name, actor.actor.side
@@ -1018,8 +1026,22 @@ def _weapons_ok(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return not a2 or not b2 or bool(a2 & b2)
 
 
+def _ends_in_noun(trigger: str) -> bool:
+    """A verb trigger that ends in its attack noun ("carried out an air attack")."""
+    return any(n.end() == len(trigger) for n in _lex().noun.finditer(trigger))
+
+
+def _base_of_both(ev: Event, m: EventMention) -> bool:
+    """One base hosting US forces, its target told as theirs and as the Iraqi army's ("the
+    attack on the Taji camp, in which rockets fell where Iraqi forces are stationed")."""
+    place = get_place(m.location)
+    return (place is not None and place.hosts_us and ev.location is not None and places_compatible(ev.location, m.location)
+            and {ev.first("target_side"), m.target_side} == {"us", "iraq_gov"})
+
+
 def _compatible(ev: Event, m: EventMention) -> bool:
-    if not (_sides_ok(ev.first("attacker_side"), m.attacker_side) and _sides_ok(ev.first("target_side"), m.target_side)):
+    if not (_sides_ok(ev.first("attacker_side"), m.attacker_side)
+            and (_sides_ok(ev.first("target_side"), m.target_side) or _base_of_both(ev, m))):
         return False
     if not _weapons_ok(ev.weapons, m.weapons):
         return False
@@ -1043,15 +1065,16 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
     # early Friday with airstrikes on ...") waits for an event its sentence starts.
     waiting: list[tuple[int, EventMention]] = []
     ahead: list[EventMention] = []  # references told before any attack is
-    # "the drone attack that targeted the airport": the noun goes with the verb that tells it.
+    # "the drone attack that targeted the airport", "carried out an air attack that targeted
+    # the airport": the noun goes with the verb that tells it, whatever each read of its sides.
     told_by_next = {
-        i for i, (m, nx) in enumerate(zip(mentions, mentions[1:]))
-        if not m.verbal and nx.verbal and m.at >= 0 and nx.at > m.at
+        m for m, nx in zip(mentions, mentions[1:])
+        if (not m.verbal or _ends_in_noun(m.trigger)) and nx.verbal and m.at >= 0 and nx.at > m.at
         and _THAT_TOLD.fullmatch(ctx.text, m.at + len(m.trigger), nx.at)
     }
-    for i, m in enumerate(mentions):
+    for m in mentions:
         si = ctx.sentence_of(m.start)
-        if i in told_by_next:
+        if m in told_by_next:
             waiting.append((si, m))
             continue
         # "The strike came five days after bombers hit ...": the attack told after "N days
@@ -1085,13 +1108,13 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
         if target is not None:
             target.mentions.append(m)
             for wsi, w in waiting:
-                if wsi == si and w.at < m.at and (m.at - w.at) < 40 and _compatible(target, w):
+                if wsi == si and w.at < m.at and (m.at - w.at) < 40 and (w in told_by_next or _compatible(target, w)):
                     target.mentions.insert(-1, w)
                     waiting = [(a, b) for a, b in waiting if b is not w]
         elif m.can_start:
             ev = Event([m])
             for wsi, w in waiting:
-                if wsi == si and _compatible(ev, w):
+                if wsi == si and (w in told_by_next or _compatible(ev, w)):
                     ev.mentions.insert(0, w)
             events.append(ev)
             if len(events) == 1:
