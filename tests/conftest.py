@@ -9,7 +9,7 @@ import pytest
 ROOT = Path(__file__).parents[1]
 SEEDS = ROOT / "seeds"
 SEED_CATALOG = SEEDS / "catalog.csv"
-GOLD_SEEDS = Path("/work/shared/gold/seeds.yaml")
+GOLD_SEEDS = ROOT.parent / "shared" / "gold" / "seeds.yaml"  # ../shared beside the checkout
 
 
 @pytest.fixture(scope="session")

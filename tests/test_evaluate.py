@@ -13,7 +13,7 @@ import pytest
 import workbench
 from workbench.evaluate import format_report, load_gold, locate_anchor, run_eval, score
 
-SEEDS_GOLD = Path("/work/shared/gold/seeds.yaml")
+SEEDS_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.yaml"  # ../shared beside the checkout
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 
 TEXT_A = (
