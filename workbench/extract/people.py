@@ -67,6 +67,14 @@ class Registry:
 
 _APOS = "’'"
 _TOKEN = r"(?:(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑])?[A-Z][\w’']*(?:[-‐‑][\w’']+)*\.?"
+# _TOKEN, written to start with a character class so that a search skips to the candidate
+# characters at once: the same alternatives in the same order (a particle, else a capital)
+_TOKEN_FIRST = (
+    r"[aeA-Z](?:(?<=a)l[-‐‑][A-Z]|(?<=e)l[-‐‑][A-Z]|(?<=A)l[-‐‑][A-Z]|(?<=E)l[-‐‑][A-Z]|(?<=a)d[-‐‑][A-Z]"
+    r"|(?<=a)s[-‐‑][A-Z]|(?<=a)sh[-‐‑][A-Z]|(?<=a)z[-‐‑][A-Z]|(?<=a)r[-‐‑][A-Z]|(?<=[A-Z]))"
+    r"[\w’']*(?:[-‐‑][\w’']+)*\.?"
+)
+assert _TOKEN_FIRST.endswith(_TOKEN[len(r"(?:(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑])?[A-Z]"):])
 _WORD = re.compile(r"[\w’'.-]+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PARTY_STATE = re.compile(r"^,?\s*\(?[RD]-[A-Z][a-z]{1,4}\.?")
@@ -97,6 +105,7 @@ class _Vocab:
     max_app: int
     group_possessive: re.Pattern[str]  # "the group's", "the movement’s"
     analyst_clause: re.Pattern[str]  # "who studies ..." after a name
+    title_firsts: frozenset[str]  # first words of titles and roles
 
 
 def _side_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -120,7 +129,7 @@ def _vocab() -> _Vocab:
     particles = [str(x) for x in p["particles"]]
     lower_parts = sorted({x for x in particles if x.islower()}, key=len, reverse=True)
     part = "|".join(re.escape(x) for x in lower_parts)
-    run = rf"{_TOKEN}(?:[ \t]+(?:(?:{part})[ \t]+)*{_TOKEN})*"
+    run = rf"{_TOKEN_FIRST}(?:[ \t]+(?:(?:{part})[ \t]+)*{_TOKEN})*"
     verbs = sorted({*d["verbs"], *d["after_only"]}, key=len, reverse=True)
     valt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs)
     titles = frozenset(" ".join(_norm(t) for t in str(x).split()) for x in p["titles"])
@@ -145,6 +154,7 @@ def _vocab() -> _Vocab:
         group_possessive=re.compile(
             r"(?<![\w’'-])(?:the|its)\s+(?:" + "|".join(re.escape(w) for w in d["descriptors"]["group"]) + r")['’]s?(?![\w’'-])", re.I
         ),
+        title_firsts=frozenset(t.split(" ")[0] for t in (*titles, *roles)),
     )
 
 
@@ -192,8 +202,14 @@ def _clean_token(tok: str) -> str:
 
 def _title_len(words: list[str], i: int, v: _Vocab) -> int:
     """Length of the longest title or capitalised role starting at words[i], else 0."""
-    for k in range(min(v.max_title, len(words) - i), 0, -1):
-        key = " ".join(_norm(w) for w in words[i : i + k])
+    n = min(v.max_title, len(words) - i)
+    if n <= 0:
+        return 0
+    norms = [_norm(w) for w in words[i : i + n]]
+    if " " not in norms[0] and norms[0] not in v.title_firsts:
+        return 0  # no title or role starts with this word
+    for k in range(n, 0, -1):
+        key = " ".join(norms[:k])
         if key in v.titles or key in v.roles:
             return k
     return 0
@@ -410,6 +426,8 @@ def _candidate(text: str, piece: list[re.Match[str]], mentions, gaz_spans, v: _V
     real = [t for t in name_toks if t.group().lower() not in v.particles or t.group()[0].isupper()]
     if not 1 <= len(real) <= 4:
         return None
+    if len(real) == 1:
+        return None  # a surname alone ("Gen. Rasool") is a reference, not a new person: no evidence
     start, end = core[0].start(), core[-1].end()
     if text[end - 1] == "." and not re.match(r"[A-Z][a-z]{0,3}\.$", core[-1].group()):
         end -= 1  # a full stop, not part of the name
@@ -429,12 +447,13 @@ def _candidate(text: str, piece: list[re.Match[str]], mentions, gaz_spans, v: _V
     aff = _affiliation(mentions, [(pre_a, run_a), (app_end, app_end + len(app) + 2)], last_first=True)
     if aff is None and v.group_possessive.search(" ".join((pre, app))):
         aff = last_faction(mentions, run_a)  # "the movement's spokesman": the faction last named
-    verb = bool(v.verb_after.match(text, app_end)) or bool(v.verb_before.search(text, max(0, run_a - 40), run_a))
-    if verb and not (titled or role) and _PLACE_BEFORE.search(text, max(0, run_a - 12), run_a):
-        verb = False  # "the reporter in Deir Ezzor said": a place
-    evidence = (titled or role is not None or verb) and not _headline(text, run_a)
-    if len(real) == 1:
-        evidence = False  # a surname alone ("Gen. Rasool") is a reference, not a new person
+    if titled or role is not None:
+        evidence = not _headline(text, run_a)  # a speech verb adds nothing
+    else:
+        verb = bool(v.verb_after.match(text, app_end)) or bool(v.verb_before.search(text, max(0, run_a - 40), run_a))
+        if verb and _PLACE_BEFORE.search(text, max(0, run_a - 12), run_a):
+            verb = False  # "the reporter in Deir Ezzor said": a place
+        evidence = verb and not _headline(text, run_a)
     return _Cand(start, end, name, surname, (title_text + " " + pre).strip(), app, role, aff, evidence)
 
 
