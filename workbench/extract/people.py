@@ -75,6 +75,9 @@ _TOKEN_FIRST = (
     r"[\w’']*(?:[-‐‑][\w’']+)*\.?"
 )
 assert _TOKEN_FIRST.endswith(_TOKEN[len(r"(?:(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑])?[A-Z]"):])
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑]")
+_KEY_PARTICLE = re.compile(r"\b(?:al|el)[-‐‑ ]")
+_SURNAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|az|ar)[-‐‑ ]", re.I)
 _WORD = re.compile(r"[\w’'.-]+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _PARTY_STATE = re.compile(r"^,?\s*\(?[RD]-[A-Z][a-z]{1,4}\.?")
@@ -234,7 +237,7 @@ def _is_name_token(tok: str, v: _Vocab) -> bool:
         return True  # a separate particle ("bin") is allowed inside a name
     if _norm(core) in v.not_name:
         return False
-    bare = re.sub(r"^(?:al|el|Al|El|ad|as|ash|az|ar)[-‐‑]", "", core)
+    bare = _PARTICLE_PREFIX.sub("", core)
     if _norm(bare) in v.not_name or not any(c.islower() for c in bare):
         return False
     return len(bare) >= 2
@@ -483,7 +486,7 @@ def _person(c: _Cand) -> Person:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\b(?:al|el)[-‐‑ ]", "", name.lower()).replace("’", "'")
+    return _KEY_PARTICLE.sub("", name.lower()).replace("’", "'")
 
 
 _VOWELS = re.compile(r"[aeiouy’'`ʿʾ\s-]+")
@@ -515,7 +518,7 @@ def _skeletons(gazetteer) -> dict[str, Actor]:
 
 
 def _surname_key(s: str) -> str:
-    return re.sub(r"^(?:al|el|ad|as|ash|az|ar)[-‐‑ ]", "", s, flags=re.I)
+    return _SURNAME_PARTICLE.sub("", s)
 
 
 def build_registry(text: str, *, mentions: Sequence[Mention] | None = None, gazetteer=None) -> Registry:
