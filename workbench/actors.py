@@ -436,6 +436,19 @@ def _default() -> Gazetteer:
     return _read(DEFAULT_PATH)
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def bare_name(name: str) -> str:
+    """The name without a note in brackets ("(Telegram)", "(translated)"), or the name itself
+    when nothing else is left.
+
+    >>> bare_name("Islamic Resistance in Iraq (Telegram)")
+    'Islamic Resistance in Iraq'
+    """
+    return _BRACKETED.sub("", name).strip() or name
+
+
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     """Gazetteer from ``path``; the packaged default (cached) when None."""
     if path is None:

@@ -17,7 +17,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from workbench.actors import load_gazetteer
+from workbench.actors import bare_name, load_gazetteer
 from workbench.catalog import Catalog, CatalogEntry, read_catalog
 from workbench.clean import clean_text
 from workbench.dates import infer_publication_date, parse_date_string
@@ -66,9 +66,6 @@ class ArticleRecord:
     cleaning: str  # what the cleaner dropped, e.g. "dropped 4 lines (boilerplate 2, headline 1, ...)"
 
 
-_BRACKETED = re.compile(r"\s*\([^()]*\)")
-
-
 def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[str | None, str, str]:
     """(outlet, side, basis): catalog, then file metadata, then the page's furniture, then the URL."""
     gaz = load_gazetteer()
@@ -77,7 +74,7 @@ def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[
         if name:
             # "Islamic Resistance in Iraq (Telegram)", "Al-Akhbar (translated)": the medium or
             # a note in brackets is not part of the name
-            bare = _BRACKETED.sub("", name).strip() or name
+            bare = bare_name(name)
             actor = gaz.outlet_for(name=bare)
             if actor:
                 return actor.name, actor.side, basis

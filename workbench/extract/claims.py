@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from workbench.actors import Actor, load_gazetteer
+from workbench.actors import Actor, bare_name, load_gazetteer
 from workbench.extract.context import ArticleContext
 from workbench.extract.people import last_faction, with_people
-from workbench.loader import _BRACKETED  # "(translated)", "(Telegram)": a note, not part of the name
 from workbench.numbers import Quantity, find_quantities
 from workbench.prefilter import prefiltered
 from workbench.resources import load_yaml
@@ -485,7 +484,7 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
         return name, side
     # A body publishing its own statement ("Kata'ib Hezbollah media office (translated)")
     # claims under its canonical name.
-    body = load_gazetteer().resolve(_BRACKETED.sub("", ctx.outlet), loose=False) if ctx.outlet else None
+    body = load_gazetteer().resolve(bare_name(ctx.outlet), loose=False) if ctx.outlet else None
     return (body.name if body is not None else ctx.outlet), ctx.outlet_side or "unknown"
 
 
