@@ -7,11 +7,14 @@ import datetime as dt
 
 import pytest
 
-from workbench.extract import extract_article
+from extracting import extraction
+
+
+PUB = dt.date(2024, 2, 8)
 
 
 def _claims(text: str) -> list[tuple]:
-    r = extract_article("t", text, published=dt.date(2024, 2, 8), outlet="Test", outlet_side="media")
+    r = extraction(text, published=PUB, outlet="Test")
     return [(c["low"], c["high"], c["qualifier"], c["victim_side"]) for c in r.claims]
 
 
@@ -38,7 +41,7 @@ def test_coordinated_counts_before_a_passive_outcome(text, expected):
 
 
 def _claimants(text: str) -> list[tuple]:
-    r = extract_article("t", text, published=dt.date(2024, 2, 8), outlet="New York Times", outlet_side="media")
+    r = extraction(text, published=PUB, outlet="New York Times")
     return [(c["claimant"], c["claimant_side"], c["low"], c["victim_side"]) for c in r.claims]
 
 
@@ -70,5 +73,5 @@ def test_claimants_that_open_the_sentence(text, expected):
     ],
 )
 def test_the_source_right_before_the_verb_claims(text, claimant):
-    r = extract_article("t", text, published=dt.date(2024, 2, 8), outlet="Test", outlet_side="media")
+    r = extraction(text, published=PUB, outlet="Test")
     assert {(c["claimant"], c["claimant_side"]) for c in r.claims} == {claimant}

@@ -7,19 +7,7 @@ import datetime as dt
 
 import pytest
 
-from workbench.extract import extract_article
-
-PUB = dt.date(2024, 1, 31)  # a Wednesday
-
-
-def events_of(text: str, published=PUB):
-    return extract_article("t", text, published=published, outlet="Reuters", outlet_side="media").events
-
-
-def one_event(text: str, published=PUB) -> dict:
-    evs = events_of(text, published)
-    assert len(evs) == 1, [e["snippet"] for e in evs]
-    return evs[0]
+from extracting import PUB, events_of, one_event
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,7 @@ import datetime as dt
 
 import pytest
 
-from workbench.extract import extract_article
-
-PUB = dt.date(2024, 1, 31)  # a Wednesday
-
-
-def events_of(text: str, published=PUB):
-    return extract_article("t", text, published=published, outlet="Reuters", outlet_side="media").events
-
-
-def one_event(text: str, published=PUB) -> dict:
-    evs = events_of(text, published)
-    assert len(evs) == 1, [e["snippet"] for e in evs]
-    return evs[0]
+from extracting import PUB, events_of, extraction, one_event
 
 
 # An attack noun whose agent is told by a participle, or with a nationality adjective.
@@ -239,9 +227,8 @@ def test_the_speaker_who_said_in_a_statement_that_it_targeted():
 
 
 def test_a_toll_after_a_running_count_counts_the_attack_told_between():
-    res = extract_article("t", "A US official said there had been 16 attacks in all, including a drone attack on "
-                          "Tuesday on the Harir base that caused no injuries.", published=PUB,
-                          outlet="Reuters", outlet_side="media")
+    res = extraction("A US official said there had been 16 attacks in all, including a drone attack on "
+                     "Tuesday on the Harir base that caused no injuries.", published=PUB)
     assert len(res.events) == 1
     assert [c["event"] for c in res.claims] == [0]
 
@@ -256,7 +243,7 @@ def test_a_toll_after_a_running_count_counts_the_attack_told_between():
 def test_a_toll_counts_the_attack_told_not_the_one_referred_to(second):
     text = ("A US drone struck a car in eastern Baghdad on Wednesday. " + second
             + " The militia said three of its members were killed.")
-    res = extract_article("t", text, published=PUB, outlet="Reuters", outlet_side="media")
+    res = extraction(text, published=PUB)
     drone = [i for i, e in enumerate(res.events) if e["location"] == "Baghdad"]
     assert len(drone) == 1
     assert [c["event"] for c in res.claims] == drone

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from workbench.extract import extract_article
+from extracting import extraction
 
 
 def _speakers(text: str) -> list[tuple[str | None, str]]:
-    r = extract_article("t", text, published=dt.date(2024, 2, 8), outlet="Test", outlet_side="media")
+    r = extraction(text, published=dt.date(2024, 2, 8), outlet="Test")
     return [(q["speaker"], q["speaker_side"]) for q in r.quotes]
 
 

@@ -8,13 +8,13 @@ import datetime as dt
 
 import pytest
 
-from workbench.extract import extract_article
+from extracting import extraction
 
 PUB = dt.date(2024, 2, 1)
 
 
-def extraction(text: str):
-    return extract_article("t", text, published=PUB, outlet="Reuters", outlet_side="media")
+def tallies_of(text: str) -> list[dict]:
+    return extraction(text, published=PUB).tallies
 
 
 @pytest.mark.parametrize(
@@ -40,7 +40,7 @@ def extraction(text: str):
     ],
 )
 def test_tallies_with_periods_of_their_own(text, expected):
-    x = extraction(text)
+    x = extraction(text, published=PUB)
     got = [(t["count"], t["qualifier"], t["since"]) for t in x.tallies]
     assert [g[:2] for g in got] == [e[:2] for e in expected]
     for (_, _, since), (_, _, want) in zip(got, expected):
@@ -59,7 +59,7 @@ def test_tallies_with_periods_of_their_own(text, expected):
     ],
 )
 def test_no_tally_without_counted_attacks(text):
-    assert extraction(text).tallies == []
+    assert tallies_of(text) == []
 
 
 @pytest.mark.parametrize(
@@ -73,5 +73,5 @@ def test_no_tally_without_counted_attacks(text):
     ],
 )
 def test_a_count_since_an_event_named(text, since):
-    (t,) = extraction(text).tallies
+    (t,) = tallies_of(text)
     assert t["since"] == since
