@@ -104,7 +104,6 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                     since = [d for d in ctx.dates if m.start() <= d.start < min(sent.end, m.end() + 60) and d.date]
             since_date, since_precision = (since[0].date, since[0].precision) if since else (
                 _named_era(text, sent) or _past_period(ctx, sent))
-            rest = text[noun.end() : sent.end]
             # else the words before the count: the object of "attacked" ("the militias have
             # attacked US forces 160 times"), not its subject
             before = text[attacked.start() if attacked else max(sent.start, q.start - 80) : q.start]
@@ -155,9 +154,13 @@ def _tally_target(ctx: ArticleContext, start: int, end: int) -> tuple[int, str] 
     return found
 
 
-_ERAS = {k.lower(): v for k, v in load_yaml("dates.yaml")["named_eras"].items()}
+def _era_key(name: str) -> str:
+    return re.sub(r"[\s-]+", " ", name.lower())
+
+
+_ERAS = {_era_key(k): v for k, v in load_yaml("dates.yaml")["named_eras"].items()}
 _ERA = re.compile(
-    r"\bsince\b[^.;]{0,40}?\b(" + "|".join(re.escape(k).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+    r"\bsince\b[^.;]{0,40}?\b(" + "|".join(re.escape(k).replace(r"\ ", r"[\s-]+")
                                          for k in sorted(_ERAS, key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -167,9 +170,7 @@ def _named_era(text: str, sent) -> tuple[dt.date, str] | None:
     m = _ERA.search(text, sent.start, sent.end)
     if m is None:
         return None
-    key = re.sub(r"[\s-]+", " ", m.group(1).lower())
-    day = next((v for k, v in _ERAS.items() if re.sub(r"[\s-]+", " ", k) == key), None)
-    return (day, "day") if day else None
+    return _ERAS[_era_key(m.group(1))], "day"
 
 
 def _past_period(ctx: ArticleContext, sent) -> tuple[object, str | None]:
