@@ -7,6 +7,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workbench import load_corpus
 from workbench.extract.incidents import EventRef, link_incidents
@@ -229,3 +231,66 @@ def test_an_attack_told_without_a_day_has_its_incidents_day(tmp_path):
     ev = corpus.events.set_index("article_id")
     assert ev.loc["a", "incident_id"] == ev.loc["b", "incident_id"]
     assert ev.loc["b", "date"] == ev.loc["a", "date"] == pd.Timestamp("2024-01-16")
+
+
+# --- The date index chooses exactly what a scan of every incident would -----------------------
+
+def _scan_every_incident(events):
+    """The linking rule with no index: each event is tried against every dated incident."""
+    from workbench.extract.incidents import Incident, _fits
+
+    order = sorted(events, key=lambda e: (e.date is None, e.date or dt.date.max,
+                                          {"day": 0, "week": 1, "month": 2}.get(e.precision, 3), e.key))
+    incidents = []
+    for ev in order:
+        home, best = None, None
+        for inc in incidents:  # creation order: ties go to the older incident
+            if inc.date is None or not _fits(inc, ev):
+                continue
+            ref = ev.date or ev.published
+            gap = abs((ref - inc.date).days)
+            if best is None or gap < best:
+                home, best = inc, gap
+        if home is None:
+            incidents.append(Incident([ev], order=len(incidents)))
+        else:
+            home.add(ev)
+    return sorted(sorted(m.key for m in inc.members) for inc in incidents)
+
+
+_PLACES = [None, "Iraq", "Syria", "Erbil", "Erbil airport", "Ain al-Asad", "al-Qaim", "Tower 22", "Jordan"]
+
+
+@st.composite
+def _event_refs(draw):
+    n = draw(st.integers(1, 40))
+    out = []
+    for i in range(n):
+        date = draw(st.one_of(st.none(), st.dates(dt.date(2024, 1, 1), dt.date(2024, 3, 1))))
+        published = draw(st.one_of(st.none(), st.dates(dt.date(2024, 1, 1), dt.date(2024, 3, 10))))
+        out.append(EventRef(
+            key=(f"a{i % 7}", i), article_id=f"a{i % 7}", outlet=None, published=published, date=date,
+            precision=draw(st.sampled_from(["day", "week", "month", "year"])) if date else None,
+            location=draw(st.sampled_from(_PLACES)), kind="attack_on_us",
+            attacker_side=draw(st.sampled_from(["factions", "unknown", "us"])),
+            target_side=draw(st.sampled_from(["us", "unknown", "factions", "iraq_gov"])),
+            weapons=tuple(draw(st.lists(st.sampled_from(["rocket", "drone", "unknown"]), max_size=2))),
+        ))
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_event_refs())
+def test_date_index_links_as_a_scan_of_every_incident(refs):
+    refs = [EventRef(**{**r.__dict__, "kind": _kind(r)}) for r in refs]
+    assigned, _rows = link_incidents(refs)
+    groups: dict[str, list] = {}
+    for key, iid in assigned.items():
+        groups.setdefault(iid, []).append(key)
+    assert sorted(sorted(g) for g in groups.values()) == _scan_every_incident(refs)
+
+
+def _kind(ref):
+    from workbench.extract.incidents import event_kind
+
+    return event_kind(ref.attacker_side, ref.target_side)

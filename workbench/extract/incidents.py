@@ -26,7 +26,6 @@ __all__ = ["EventRef", "Incident", "link_incidents", "event_kind"]
 
 _WINDOW_UNDATED = dt.timedelta(days=14)
 _MAX_SLACK = dt.timedelta(days=16)  # the widest date slack in _fits (month precision)
-_ONE_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -46,37 +45,65 @@ class EventRef:
 
 
 class Incident:
-    """Events of one attack. Its date, place and weapons are computed once per new member."""
+    """Events of one attack. Its date, place, weapons and sides are kept up to date as members join.
 
-    __slots__ = ("members", "order", "date", "precision", "location", "weapons", "_sides")
+    Each is worked out from running counts (insertion-ordered, as counting the members again
+    would order them), so adding a member costs the same however many the incident has.
+    """
+
+    __slots__ = ("members", "order", "date", "precision", "location", "weapons", "_sides",
+                 "_day_dates", "_dates", "_precs", "_locs_single", "_locs_all", "_side_counts")
 
     def __init__(self, members: list[EventRef] | None = None, order: int = 0) -> None:
         self.members: list[EventRef] = []
         self.order = order  # creation rank: ties go to the older incident
+        self._day_dates: Counter = Counter()  # dates told to the day
+        self._dates: Counter = Counter()  # every date told
+        self._precs: set[str] = set()
+        self._locs_single: Counter = Counter()  # places of events told at one base
+        self._locs_all: Counter = Counter()
+        self._side_counts: dict[str, Counter] = {"attacker_side": Counter(), "target_side": Counter()}
+        self._sides: dict[str, str] = {}
+        self.weapons: set[str] = set()
+        self.date = self.precision = self.location = None
         for m in members or ():
-            self.members.append(m)
+            self._count(m)
         self._refresh()
 
     def add(self, ev: EventRef) -> None:
-        self.members.append(ev)
+        self._count(ev)
         self._refresh()
 
+    def _count(self, m: EventRef) -> None:
+        self.members.append(m)
+        if m.date:
+            self._dates[m.date] += 1
+            self._precs.add(m.precision)
+            if m.precision == "day":
+                self._day_dates[m.date] += 1
+        if m.location:
+            self._locs_all[m.location] += 1
+            if not m.sites:
+                self._locs_single[m.location] += 1
+        self.weapons.update(w for w in m.weapons if w != "unknown")
+        for attr, counts in self._side_counts.items():
+            side = getattr(m, attr)
+            if side != "unknown":
+                counts[side] += 1
+
     def _refresh(self) -> None:
-        ms = self.members
-        self._sides: dict[str, str] = {}  # side() per attribute, until the next member
-        days = [m.date for m in ms if m.date and m.precision == "day"]
-        if not days:
-            days = [m.date for m in ms if m.date]
+        self._sides = {}  # side() per attribute, until the next member
+        days = self._day_dates or self._dates
         if not days:
             self.date = None
+        elif len(days) < sum(days.values()):  # a date told more than once: the most told
+            self.date = days.most_common(1)[0][0]
         else:
-            self.date = Counter(days).most_common(1)[0][0] if len(set(days)) < len(days) else min(days)
-        precs = {m.precision for m in ms if m.date}
-        self.precision = next((p for p in ("day", "week", "month", "year") if p in precs), None)
+            self.date = min(days)
+        self.precision = next((p for p in ("day", "week", "month", "year") if p in self._precs), None)
         # (an event told at several bases at once names the place least surely)
-        locs = [m.location for m in ms if m.location and not m.sites] or [m.location for m in ms if m.location]
-        self.location = max(locs, key=lambda n: (specificity(n), locs.count(n), n)) if locs else None
-        self.weapons = {w for m in ms for w in m.weapons} - {"unknown"}
+        locs = self._locs_single or self._locs_all
+        self.location = max(locs, key=lambda n: (specificity(n), locs[n], n)) if locs else None
 
     @property
     def kind(self) -> str:
@@ -85,8 +112,8 @@ class Incident:
     def side(self, attr: str) -> str:
         found = self._sides.get(attr)
         if found is None:
-            sides = [getattr(m, attr) for m in self.members if getattr(m, attr) != "unknown"]
-            found = self._sides[attr] = Counter(sides).most_common(1)[0][0] if sides else "unknown"
+            counts = self._side_counts[attr]
+            found = self._sides[attr] = counts.most_common(1)[0][0] if counts else "unknown"
         return found
 
 
@@ -138,6 +165,25 @@ def _fits(inc: Incident, ev: EventRef) -> bool:
 _SLACK = {"day": 1, "week": 3}  # days either side; a month or a year: 16
 
 
+# How an incident's date is known, and the slack it allows either side (see _fits).
+_GRAINS = (("day", _SLACK["day"]), ("week", _SLACK["week"]), ("wide", _MAX_SLACK.days))
+
+
+def _bucket(inc: Incident) -> tuple[str, int] | None:
+    if inc.date is None:
+        return None
+    return inc.precision if inc.precision in ("day", "week") else "wide", inc.date.toordinal()
+
+
+def _collect(by_day: dict[str, dict[int, list]], grain: str, lo: dt.date, hi: dt.date, out: list) -> None:
+    days = by_day[grain]
+    if days:
+        for day in range(lo.toordinal(), hi.toordinal() + 1):
+            found = days.get(day)
+            if found:
+                out.extend(found)
+
+
 def _slug(s: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "-", (s or "unknown").lower()).strip("-")
 
@@ -149,25 +195,23 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
         key=lambda e: (e.date is None, e.date or dt.date.max, {"day": 0, "week": 1, "month": 2}.get(e.precision, 3), e.key),
     )
     incidents: list[Incident] = []
-    # Incidents by date: an event can only fit an incident dated within 16 days of
-    # its own date (or in the fortnight before its article), so only those are compared.
-    by_day: dict[dt.date, list[Incident]] = {}
+    # Incidents by date and how precisely it is known: an event can only fit an incident
+    # dated within the looser of their two slacks (a day told: one day; a week: three; else
+    # 16), or in the fortnight before its article, so only those are compared.
+    by_day: dict[str, dict[int, list[Incident]]] = {grain: {} for grain, _slack in _GRAINS}
     for ev in order:
         home = None
         best_gap = None
-        if ev.date is not None:
-            lo, hi = ev.date - _MAX_SLACK, ev.date + _MAX_SLACK
-        elif ev.published is not None and ev.location is not None:
-            lo, hi = ev.published - _WINDOW_UNDATED, ev.published
-        else:
-            lo = hi = None
         candidates: list[Incident] = []
-        if lo is not None:
-            day = lo
-            while day <= hi:
-                candidates.extend(by_day.get(day, ()))
-                day += _ONE_DAY
-            candidates.sort(key=lambda i: i.order)
+        if ev.date is not None:
+            own = _SLACK.get(ev.precision, _MAX_SLACK.days)
+            for grain, slack in _GRAINS:
+                slack = max(own, slack)
+                _collect(by_day, grain, ev.date - dt.timedelta(days=slack), ev.date + dt.timedelta(days=slack), candidates)
+        elif ev.published is not None and ev.location is not None:
+            for grain, _slack in _GRAINS:
+                _collect(by_day, grain, ev.published - _WINDOW_UNDATED, ev.published, candidates)
+        candidates.sort(key=lambda i: i.order)
         for inc in candidates:
             if _fits(inc, ev):
                 d = inc.date
@@ -179,14 +223,18 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
             home = Incident([ev], order=len(incidents))
             incidents.append(home)
         else:
-            old = home.date
+            old = _bucket(home)
             home.add(ev)
-            if old is not None and old != home.date:
-                by_day[old].remove(home)
-            if old == home.date:
+            if old == _bucket(home):
                 continue
+            if old is not None:
+                grain, day = old
+                by_day[grain][day].remove(home)
+                if not by_day[grain][day]:
+                    del by_day[grain][day]
         if home.date is not None:
-            by_day.setdefault(home.date, []).append(home)
+            grain, day = _bucket(home)
+            by_day[grain].setdefault(day, []).append(home)
 
     assigned: dict[tuple, str] = {}
     rows: list[dict] = []
