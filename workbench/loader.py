@@ -78,16 +78,47 @@ def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[
             actor = gaz.outlet_for(name=bare)
             if actor:
                 return actor.name, actor.side, basis
-            # A body that publishes its own statements (a ministry, a command) keeps the name
-            # it is given and speaks for its side; else the side of the site it is on; else it
-            # is a news outlet the gazetteer does not know, speaking in its own voice (media).
-            actor = gaz.resolve(bare, loose=False) or (gaz.outlet_for(url=url) if url else None)
-            return name, actor.side if actor else "media", basis
+            # A body that publishes its own statements (a ministry, a command, a faction's
+            # media office) keeps the name it is given and speaks for its side; else the side
+            # of the site it is on; else it is a news outlet the gazetteer does not know,
+            # speaking in its own voice (media), under its name without the note.
+            actor = gaz.resolve(bare, loose=False) or _body_of_organ(bare, gaz)
+            if actor is None and url:
+                actor = gaz.outlet_for(url=url)
+            return (name, actor.side, basis) if actor else (_without_note(name), "media", basis)
     if url:
         actor = gaz.outlet_for(url=url)
         if actor:
             return actor.name, actor.side, "url"
     return None, "unknown", "unknown"
+
+
+# A note in brackets ("(English translation)", "(translated)"), not an acronym ("(ANHA)")
+_NOTE = re.compile(r"\s*\((?![A-Z][A-Z&.]{1,7}\))[^()]*\)")
+
+
+def _without_note(name: str) -> str:
+    """The outlet's name without a note in brackets; an acronym in brackets is part of it."""
+    return _NOTE.sub("", name).strip() or name
+
+
+def _organ_pattern() -> re.Pattern[str]:
+    words = sorted({str(w) for w in load_yaml("speech.yaml")["organs"]}, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"^(?:(?:the\s+)?(?:{alt})\s+of\s+(?P<after>.+)|(?P<before>.+?)['’]?s?\s+(?:{alt}))$", re.I)
+
+
+_ORGAN = _organ_pattern()
+
+
+def _body_of_organ(name: str, gaz):
+    """The gazetteer body whose media office ``name`` is ("Harakat al-Nujaba media office",
+    "Media Office of the Prime Minister"), or None."""
+    m = _ORGAN.match(name.strip())
+    if not m:
+        return None
+    body = (m.group("after") or m.group("before") or "").strip()
+    return gaz.resolve(body, loose=False) if body else None
 
 
 def date_from_url(url: str | None) -> dt.date | None:

@@ -321,7 +321,11 @@ def _appositive_after(text: str, b: int, v: _Vocab) -> str:
     words = _WORD.findall(seg)
     if v.analyst_clause.match(seg):
         return " ".join(words[: v.max_app])  # "who studies armed groups at ...": its first words tell
-    if not words or len(words) > v.max_app:
+    # "a former officer who now studies the militias at a think tank": the role phrase ends
+    # where a relative clause starts (its words still tell the side)
+    rel = _RELATIVE.search(seg)
+    head = _WORD.findall(seg[: rel.start()]) if rel else words
+    if not words or len(head) > v.max_app:
         return ""
     lows = [w.lower().strip(".") for w in words]
     if not any(w in v.roles for w in lows[:6]):
@@ -330,6 +334,9 @@ def _appositive_after(text: str, b: int, v: _Vocab) -> str:
     if vm and vm.start() == 0:
         return ""
     return seg.strip()
+
+
+_RELATIVE = re.compile(r"\s(?:who|whom|whose|which|that)\s", re.I)
 
 
 def _role_in(words: Sequence[str], v: _Vocab, *, last: bool) -> str | None:

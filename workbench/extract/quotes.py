@@ -215,6 +215,8 @@ class _Vocab:
     not_possessor: re.Pattern[str]  # "’s deputy" right after a person mention
     body_of: re.Pattern[str]  # " supporters", "’s mission to the UN" right after a body's mention
     source_in: re.Pattern[str]  # "a source in the " right before a body's mention
+    affinity: re.Pattern[str]  # "<head> close to (the) <body>": a phrase naming its own speaker
+    role_head: re.Pattern[str]  # "the head of ...": a phrase headed by a person role
     leader_roles: tuple[str, ...]
     determiners: frozenset[str]
     trailing: frozenset[str]
@@ -254,14 +256,26 @@ def _vocab() -> _Vocab:
         role_after=re.compile(r"\s*(?:[\w-]+\s+)?(" + _alternation(person_roles) + r")(?![\w’'-])", re.I),
         not_possessor=re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(d["possessive_not_speaker"]) + r")(?![\w’'-])", re.I),
         body_of=re.compile(
-            r"\s+(?i:" + _alternation(d["followers"]) + r")(?![\w’'-])"
-            r"|['’]s\s+(?i:" + _alternation(d["possessive_body"]) + r")(?![\w’'-])"
+            r"\s+(?i:" + _alternation([*d["followers"], *d["organs"]]) + r")(?![\w’'-])"
+            r"|['’]s\s+(?i:" + _alternation([*d["possessive_body"], *d["organs"]]) + r")(?![\w’'-])"
             r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2})?"
         ),
+        # "a (field) source in the Hashd": the source word and the one word before it, when
+        # that word is no determiner
         source_in=re.compile(
-            r"(?<![\w’'-])(" + _alternation(w for w, c in desc_class.items() if c == "source") + r")\s+"
-            r"(?:in|within|inside|from|close\s+to)\s+(?:the\s+)?$",
+            r"(?<![\w’'-])(?:(?!(?:" + _alternation(d["determiners"]) + r")\s)([\w-]+)\s+)?"
+            r"(" + _alternation(w for w, c in desc_class.items() if c == "source") + r")\s+"
+            r"(?:in|within|inside|from)\s+(?:the\s+)?$",
             re.I,
+        ),
+        role_head=re.compile(
+            r"\s*(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(person_roles) + r")\s+(?:of|for|at|in)\s",
+            re.I,
+        ),
+        affinity=re.compile(
+            r"^(?:(?:" + _alternation(d["determiners"]) + r")\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+            r"(?:" + _alternation(d["affinity"]) + r")\s+(?:the\s+)?(\S.*)$",
+            re.I | re.S,
         ),
         leader_roles=tuple(w.lower() for w in d["leader_roles"]),
         determiners=frozenset(w.lower() for w in d["determiners"]),
@@ -304,6 +318,7 @@ def _who(actor) -> _Who:
     return _Who(actor.name, actor.side or "unknown", actor.kind, actor.affiliation)
 
 
+_HAS_LOWER = re.compile(r"^[a-z]")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 # "the umbrella group of ...": a definite group noun, then "of" before the mention
 _GROUP_OF = re.compile(r"(?i:the)\s+(?:[\w’'-]+\s+){0,2}?((?:umbrella\s+)?[\w-]+)\s+of\s+")
@@ -311,6 +326,8 @@ _GROUP_OF = re.compile(r"(?i:the)\s+(?:[\w’'-]+\s+){0,2}?((?:umbrella\s+)?[\w-
 _DATELINE = re.compile(r"(?:[A-Z][\w.’'-]*[ ,]*){1,5}(?:\([^)\n]{1,30}\)\s*)?(?:/|[-–—])\s+")
 _SOURCE_WORD = re.compile(r"(?<!\w)sources?(?!\w)", re.I)
 _DASH_LINE = re.compile(r"\s*[—–-]+\s*\S")
+# A verb phrase and a speech verb joined: "... mourned one of its fighters and said"
+_COORDINATED = re.compile(r"\S\s+(?:and|then|but)(?:\s+(?:also|later|then))?\s*$", re.I)
 # An attribution the sentence splitter may have cut after a title: "..., Coly."
 _CUT_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,4}\.\s*$")
 
@@ -384,8 +401,9 @@ class _Attributor:
             name = self.text[m.start : body.end()]
             return _Attr(_Who(name, m.actor.side or "unknown", "descriptive"), "", m.start, body.end())
         src = self.v.source_in.search(self.text, max(0, m.start - 40), m.start)
-        if src:  # "a source in the Iraqi resistance" is an "Iraqi resistance source"
-            name = f"{m.text} {src.group(1).lower()}"
+        if src:  # "a (field) source in the Iraqi resistance" is an "Iraqi resistance (field) source"
+            words = [w.lower() for w in src.groups() if w]
+            name = " ".join([m.text, *words])
             return _Attr(_Who(name, m.actor.side or "unknown", "descriptive"), "", src.start(), m.end)
         role = self.role_around(m)
         if role:
@@ -438,6 +456,9 @@ class _Attributor:
         if a >= b:
             return None
         ms = self.mentions_in(a, b)
+        close = self.close_to(a, b, ms)
+        if close is not None:
+            return close
         if ms and all(m.actor.kind == "group" for m in ms):
             gm = _GROUP_OF.match(self.text, a, ms[0].start)
             if gm and self.v.descriptor_class.get(re.sub(r"\s+", " ", gm.group(1).lower())) == "group":
@@ -458,6 +479,23 @@ class _Attributor:
             if who:
                 return _Attr(who, "descriptor", dm.start(), dm.end())
         return self.descriptive(a, b)
+
+    def close_to(self, a: int, b: int, ms: list) -> _Attr | None:
+        """"A source close to the resistance factions", "a platform affiliated with the Hashd":
+        not the body itself but a speaker near it, named in the text's words, with its side."""
+        am = self.v.affinity.match(self.text[a:b])
+        if am is None:
+            return None
+        head_a, head_b = a + am.start(1), a + am.end(1)
+        if any(m.start < head_b for m in ms) or not _HAS_LOWER.search(am.group(1)):
+            return None  # a named body or person heads the phrase: it is the speaker
+        words = self.phrase_words(head_a, b)
+        if len(words) > self.v.max_desc_words + 3 or words[0].group().lower() in self.v.not_start:
+            return None
+        body = [m for m in ms if m.start >= head_b]
+        side = (body[0].actor.side if body else None) or side_from_words(am.group(2)) or "unknown"
+        name = self.text[head_a:b].strip()
+        return _Attr(_Who(name, side, "descriptive"), "descriptor", head_a, b)
 
     def trim_trailing(self, a: int, b: int) -> int:
         words = self.phrase_words(a, b)
@@ -654,6 +692,9 @@ def _after(att: _Attributor, sp: _Span, b: int) -> _Attr | None:
         people = [m for m in att.mentions_in(cut.end(), vm.start()) if m.actor.kind == "person"]
         if people and att.v.role_after.match(text, a, head_end) is None and _ends_with_role(att, a, head_end):
             return _finish(att.pick_mention(people[:1], nearest=False), "after")
+        # "the head of the movement's executive council, X, said": the name in apposition
+        if people and att.v.role_head.match(text, a, head_end) and only_titles(text[cut.end() : people[0].start]):
+            return _finish(att.pick_mention(people[:1], nearest=False), "after")
     hit = att.from_phrase(a, head_end, pos=sp.open_at)
     if hit is None and cut is not None and not att.mentions_in(a, head_end):
         return None
@@ -733,6 +774,14 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
     # a finite verb: the phrase right before it, else the subject of the whole clause
     breaks = list(_CLAUSE_BREAK.finditer(text, a, verb.start()))
     chunk_a = breaks[-1].end() if breaks else a
+    if _COORDINATED.search(text, chunk_a, verb.start()):
+        # "X, in a statement, mourned one of its fighters and said": the verb shares the
+        # clause's subject, not a word of the verb phrase before it ("its")
+        hit = att.pick_mention(att.mentions_in(a, verb.start()), nearest=False)
+        if hit is None and breaks:
+            hit = att.from_phrase(a, breaks[0].start(), pos=b)
+        if hit is not None:
+            return _finish(hit, "before")
     hit = att.from_phrase(chunk_a, verb.start(), pos=b, nearest=True)
     if hit is None:
         hit = att.pick_mention(att.mentions_in(a, verb.start()), nearest=False)

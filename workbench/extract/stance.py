@@ -7,7 +7,8 @@ of their weight. A negator shortly before a cue in the same clause moves it to a
 ("will not allow the country to become a battlefield" calms, "made it a battlefield" is a
 charge). A few cues read differently for one speaker side
 (``by_side``: "enemy" is a plain label in a US spokesman's mouth; "occupation" language
-justifies armed resistance when a faction uses it). The class with the highest total wins
+justifies armed resistance when a faction uses it). A cue of class ``none`` is a plain reading
+that hides the shorter cues inside it ("the martyrdom of one of our fighters" reports a death). The class with the highest total wins
 when it reaches ``min_score``; otherwise the quote is informational. The formula for
 ``escalation`` is documented at the top of the YAML file.
 """
@@ -48,7 +49,7 @@ class _Cue:
         for s, c in self.by_side:
             if s == side:
                 return None if c == "none" else c
-        return self.cls
+        return None if self.cls == "none" else self.cls
 
 
 @dataclass(frozen=True)
