@@ -671,7 +671,7 @@ def test_a_body_publishing_its_own_statement_speaks_for_its_side(tmp_path: Path)
         ("Kata'ib Hezbollah (statement, translated)", "Kata'ib Hezbollah (statement, translated)", "factions"),
         ("Press TV (English)", "Press TV", "iran"),
         ("Kurdistan Region Security Council", "Kurdistan Region Security Council", "iraq_gov"),
-        ("The Basra Evening Courier (translated)", "The Basra Evening Courier (translated)", "media"),
+        ("The Basra Evening Courier (translated)", "The Basra Evening Courier", "media"),
     ],
 )
 def test_outlet_named_with_a_note_in_brackets(tmp_path: Path, outlet: str, name: str, side: str) -> None:

@@ -88,8 +88,8 @@ def test_surname_inside_another_name_is_not_a_reference():
 
 
 def test_transliteration_variant_resolves_to_gazetteer_name():
-    # "Walaei" is a spelling of the gazetteer's Abu Alaa al-Walai
-    reg = build_registry("Secretary-General of Kataib Sayyid al-Shuhada Abu Alaa al-Walaei said the talks failed.")
+    # "Abou Alaa al-Walaee" is a spelling of the gazetteer's Abu Alaa al-Walai
+    reg = build_registry("Secretary-General of Kataib Sayyid al-Shuhada Abou Alaa al-Walaee said the talks failed.")
     assert [p.name for p in reg.people] == ["Abu Alaa al-Walai"]
 
 

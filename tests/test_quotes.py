@@ -361,8 +361,9 @@ FOLLOWERS_AND_BODIES_CASES = [
     # "a source in X" is an "X source"
     ("A source in the Iraqi resistance told a TV channel that the strikes “will not change the equation”.",
      [("Iraqi resistance source", "factions")]),
+    # ... but a source "close to" X is not one of X's: it keeps the text's words, with X's side
     ("Sources close to Kataib Hezbollah said the group would “respond at the right time and place”.",
-     [("Kataib Hezbollah sources", "factions")]),
+     [("Sources close to Kataib Hezbollah", "factions")]),
     # X itself still speaks
     ("Iran said it was “not involved in any way in the attack”.", [("Iran", "iran")]),
     ("Kataib Hezbollah said the bases were “legitimate targets from now on”.", [("Kata'ib Hezbollah", "factions")]),

@@ -105,7 +105,7 @@ def _without_note(name: str) -> str:
 def _organ_pattern() -> re.Pattern[str]:
     words = sorted({str(w) for w in load_yaml("speech.yaml")["organs"]}, key=len, reverse=True)
     alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"^(?:(?:the\s+)?(?:{alt})\s+of\s+(?P<after>.+)|(?P<before>.+?)['’]?s?\s+(?:{alt}))$", re.I)
+    return re.compile(rf"^(?:(?:the\s+)?(?:{alt})\s+of\s+(?P<after>.+)|(?P<before>.+?)(?:['’]s?)?\s+(?:{alt}))$", re.I)
 
 
 _ORGAN = _organ_pattern()

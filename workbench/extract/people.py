@@ -292,8 +292,10 @@ def _appositive_before(text: str, a: int, v: _Vocab) -> tuple[int, str] | None:
     if not lows or not (lows[0] in _APPOSITIVE_DET or _POSSESSIVE.search(lows[0])):
         return None
     # the role ends the phrase, or heads it: "the chairman of the parliamentary committee, X"
+    # (one modifier may come first: "the deputy commander of the movement's drone unit, X")
     if not (lows[-1] in v.roles and len(lows) <= v.max_pre + 1) and not (
-        len(lows) > 2 and lows[1] in v.roles and lows[2] in ("of", "for", "at", "to") and len(lows) <= v.max_app
+        len(lows) <= v.max_app
+        and any(lows[i] in v.roles and lows[i + 1] in ("of", "for", "at", "to") for i in (1, 2) if i + 1 < len(lows))
     ):
         return None
     return words[0].start(), text[words[0].start() : j]

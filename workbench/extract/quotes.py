@@ -318,7 +318,6 @@ def _who(actor) -> _Who:
     return _Who(actor.name, actor.side or "unknown", actor.kind, actor.affiliation)
 
 
-_HAS_LOWER = re.compile(r"^[a-z]")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s-\s")
 # "the umbrella group of ...": a definite group noun, then "of" before the mention
 _GROUP_OF = re.compile(r"(?i:the)\s+(?:[\w’'-]+\s+){0,2}?((?:umbrella\s+)?[\w-]+)\s+of\s+")
@@ -487,7 +486,8 @@ class _Attributor:
         if am is None:
             return None
         head_a, head_b = a + am.start(1), a + am.end(1)
-        if any(m.start < head_b for m in ms) or not _HAS_LOWER.search(am.group(1)):
+        head_noun = am.group(1).split()[-1]
+        if any(m.start < head_b for m in ms) or not (head_noun.islower() or head_noun.lower() in self.v.descriptor_class):
             return None  # a named body or person heads the phrase: it is the speaker
         words = self.phrase_words(head_a, b)
         if len(words) > self.v.max_desc_words + 3 or words[0].group().lower() in self.v.not_start:
