@@ -127,3 +127,24 @@ def test_a_long_appositive_with_a_relative_clause_still_needs_a_role() -> None:
         "Sunday night, was shaken. “We ran to the road,” he said."
     )
     assert [s for s, _ in _who(text)] != ["Sami Jaber"]
+
+
+# --------------------------------------------------------------------------- "This is how X described it"
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Local sources counted nine dead. “The windows shook and the children screamed.” This is how a farmer "
+         "from the village, who did not give his name, described the raid to the channel.", "farmer from the village"),
+        ("Local sources counted nine dead. “We saw fire over the hill for an hour.” That is how one resident "
+         "described the night to reporters.", "resident"),
+    ],
+)
+def test_the_sentence_after_a_quote_names_its_speaker(text: str, speaker: str) -> None:
+    assert [s for s, _ in _who(text)] == [speaker]
+
+
+def test_a_sentence_after_a_quote_without_the_formula_names_nobody_new() -> None:
+    text = ("Local sources said the drones came at night. “We saw fire over the hill for an hour.” "
+            "The army later told reporters the fire was out.")
+    assert [s for s, _ in _who(text)] == ["Local sources"]

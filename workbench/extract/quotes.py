@@ -217,6 +217,7 @@ class _Vocab:
     source_in: re.Pattern[str]  # "a source in the " right before a body's mention
     affinity: re.Pattern[str]  # "<head> close to (the) <body>": a phrase naming its own speaker
     role_head: re.Pattern[str]  # "the head of ...": a phrase headed by a person role
+    told_after: re.Pattern[str]  # "This is how " opening the sentence after a quote
     leader_roles: tuple[str, ...]
     determiners: frozenset[str]
     trailing: frozenset[str]
@@ -268,6 +269,7 @@ def _vocab() -> _Vocab:
             r"(?:in|within|inside|from)\s+(?:the\s+)?$",
             re.I,
         ),
+        told_after=re.compile(r"\s*(?:" + _alternation(d["told_after"]) + r")\s+", re.I),
         role_head=re.compile(
             r"\s*(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(person_roles) + r")\s+(?:of|for|at|in)\s",
             re.I,
@@ -879,9 +881,30 @@ def _attribute(att: _Attributor, sp: _Span, prev: _Span | None, nxt: _Span | Non
     if hit is None:
         hit = _lead_in(att, sp)
     if hit is None:
+        hit = _told_after(att, sp, ei, nxt)
+    if hit is None:
         hit = _continuation(att, sp)
     context = " ".join(x for x in (text[a : sp.open_at].strip(), text[sp.close_end : b].strip()) if x)
     return hit, context
+
+
+def _told_after(att: _Attributor, sp: _Span, ei: int, nxt: _Span | None) -> _Attr | None:
+    """``“...” This is how X described the night``: the sentence right after a quote that
+    closes its own sentence names who spoke, in the same paragraph."""
+    if not sp.closed or not att.sentences or ei + 1 >= len(att.sentences):
+        return None
+    s = att.sentences[ei + 1]
+    if att.para_of(s.start) != att.para_of(sp.open_at) or att.text[sp.close_end : s.start].strip(" .,!?\"”’'"):
+        return None
+    lead = att.v.told_after.match(att.text, s.start, s.end)
+    if lead is None:
+        return None
+    end = nxt.open_at if nxt is not None and nxt.open_at < s.end else s.end
+    vm = att.v.verb.search(att.text, lead.end(), end)
+    if vm is None:
+        return None
+    cut = _CLAUSE_BREAK.search(att.text, lead.end(), vm.start())
+    return _finish(att.from_phrase(lead.end(), cut.start() if cut else vm.start(), pos=s.start), "after")
 
 
 _LEAD_IN_MAX_PARAGRAPHS = 8
