@@ -91,3 +91,10 @@ def test_martyrdom_alone_still_reads_as_resolve() -> None:
 def test_a_threat_to_make_someone_pay_a_price() -> None:
     assert score_stance("They will pay a price for every drop", speaker_side="factions").stance == "escalatory"
     assert score_stance("The occupiers must pay the price", speaker_side="iran").stance == "escalatory"
+
+
+def test_protecting_our_people_alone_is_no_threat() -> None:
+    assert score_stance("The new shelters are there to protect our people", speaker_side="us").stance == "informational"
+    # ... but it adds to a resolve formula
+    assert score_stance("Attacks are unacceptable and we will do what we must do to protect our troops",
+                        speaker_side="us").stance == "escalatory"

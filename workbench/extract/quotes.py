@@ -11,13 +11,17 @@ Two steps, both rule-based and driven by ``data/speech.yaml``:
    marks, in this order: a speech verb right after the quote (``”, X said`` / ``,” said X``
    / ``,” according to X``), then the nearest speech verb before it (``X said: “``, ``X
    warned of “``, ``..., saying “``), then a subject standing just before the mark
-   (``X “emphasized ...”``), a signature line under the quote (``— Col. X (@handle)``), and
-   finally continuation of the previous quote's speaker. A named speaker comes from the
+   (``X “emphasized ...”``), a signature line under the quote (``— Col. X (@handle)``), a
+   lead-in line ending in a colon, the sentence right after the quote (``“...” This is how X
+   described it``), and finally continuation of the previous quote's speaker. A named speaker comes from the
    actor gazetteer (a person preferred over an organisation in the same noun phrase);
    pronouns and definite descriptors ("he", "the spokesman", "the head of X", "the source",
    "the group") refer back to a running record of who spoke, which only quotes and
    reported-speech sentences update; otherwise the descriptive noun phrase itself is the
-   speaker ("the participants" -> "participants", side ``unknown``).
+   speaker ("the participants" -> "participants", side ``unknown``). Unnamed sources keep the
+   text's words: "a field source in the Hashd" is a "Hashd field source", "a source close to
+   the factions" a "source close to the factions" (the side of the body it is close to), "the
+   SDF media center" itself (``organs`` in the YAML), with the body's side.
 
 Mentions inside quotation marks never count. Nothing here raises on messy input.
 """
