@@ -228,8 +228,9 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
-_TOLL_AFTER = re.compile(r"[^.;\"”]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring)"
-                         r"|\bin\s+which\s+[^.;]{0,60}?\b(?:was|were)\s+(?:killed|wounded|injured))\b", re.I)
+_TOLL = load_yaml("events.yaml")["toll_verbs"]
+_TOLL_AFTER = re.compile(rf"[^.;\"”]*?(?:\b(?:which|that)\s+(?:{_alt(_TOLL['past'])})|,\s+(?:{_alt(_TOLL['gerund'])})"
+                         rf"|\bin\s+which\s+[^.;]{{0,60}}?\b(?:was|were)\s+(?:{_alt(_TOLL['past'])}))\b", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
 
@@ -461,6 +462,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ... and the words that modify the next trigger are its own ("struck three sites after a
     # one-way drone attack on ...").
     mod = _NOUN_MODIFIERS.search(text, te, nxt) if nxt < sent.end else None
+    if mod is None and nxt < sent.end:
+        # ... and the subject of the next verb ("came days after US warplanes struck ...")
+        mod = _VERB_SUBJECT.search(text, te, nxt)
     next_told = mod.start() if mod else nxt
     ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, next_told)
     # (read a little further, so that "rocket and missile storage sites" is known as a target)
@@ -627,11 +631,17 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target, target_side = hosts[-1].place.name, "us"
     if target_side is None and target_side_pre is not None:
         target_side = target_side_pre
-    if target_side is None and (toll := _TOLL_AFTER.match(text, te, min(sent.end, te + 120))):
-        # "a rocket attack on Erbil that killed a contractor and wounded several Americans": its victims
+    if target_side in (None, "civilians") and (toll := _TOLL_AFTER.match(text, te, min(sent.end, te + 120))):
+        # "a rocket attack on Erbil that killed a contractor and wounded several Americans": its
+        # victims; and "a drone strike on a residential area that killed a militia commander"
+        # was aimed at the commander (the houses around him are where, not whom).
         victims = text[toll.end() : min(sent.end, toll.end() + 80)]
         found = target_side_in(victims) or _side_of_words(victims)
-        if found and found[1] in ("us", "factions", "iraq_gov", "civilians"):
+        if not found:
+            actor = _actor_in(ctx, toll.end(), min(sent.end, toll.end() + 80), last=False)
+            if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
+                found = (actor.start - toll.end(), actor.actor.side)
+        if found and found[1] in ("us", "factions", "iraq_gov", "civilians") and (target_side is None or found[1] != "civilians"):
             target_side = found[1]
     if target_side is None and verbal and lex.defence.search(trigger):
         # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
@@ -716,6 +726,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     specific = date_m is not None or bool(named) or munitions is not None or n_attacks is not None
     if (plural or verbal) and _is_tally(ctx, sent, ts, te):
         return None
+    if (verbal and not reference and date_m is None and munitions is None and n_attacks is None
+            and _HABITUAL.search(before) and not any(p.place.kind != "country" for p in named)):
+        return None  # "resistance groups have targeted US bases in Iraq and Syria": attacks in general
     can_start = True
     if reference:
         anaphoric = True
@@ -757,7 +770,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # killed" tells which attack: it may start one.
         can_start = (not verbal and definite and any(p.place.kind != "country" for p in named)
                      and bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
-    if verbal and not (weapons or target_side or attacker_side or places):
+    if verbal and not (weapons or target_side or attacker_side or places) and not lex.noun.match(text, ts):
         return None  # "struck a deal", "hit the headlines"
 
     if target_side is not None and target_side == attacker_side:
@@ -833,6 +846,12 @@ def _after_days(before: str, after: str = "") -> int | None:
     return days
 
 
+# The weapon that is a verb's subject, with its modifiers ("US warplanes struck", "a drone hit").
+_VERB_SUBJECT = re.compile(r"\b(?:(?:an?|the|two|three|several)\s+)?(?:[A-Z][\w.’'-]*\s+|[\w-]+-laden\s+|armed\s+)*"
+                           r"(?:warplanes?|jets|aircraft|bombers?|drones?|UAVs?|rockets?|missiles?|helicopters?)\s+$")
+# A plural subject's present perfect ("militias have targeted ..."): attacks in general unless
+# a day, a count or a place narrower than a country makes it one.
+_HABITUAL = re.compile(r"\bhave\s+(?:[\w-]+\s+){0,4}$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # A past attack told in a subordinate clause escapes the vow or threat of the main clause:
@@ -885,7 +904,9 @@ IN_ALL = r"\bin\s+all\b(?!\s+(?:of|the|its|their|his|her|parts|areas|provinces|d
 # The periods, without their groups, for the tally gates here and in tallies.py.
 PERIOD_WORDS = "|".join(p.pattern for p in (PAST_PERIOD, IN_PERIOD, BEFORE_PERIOD, BETWEEN_PERIOD)).replace(
     "?P<n>", "?:").replace("?P<unit>", "?:") + "|" + IN_ALL
-_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|" + PERIOD_WORDS, re.I)
+# "between October 2023 and early February": a count over a span of months
+_BETWEEN_MONTHS = r"\bbetween\s+(?:early\s+|mid-?|late\s+)?[A-Z][a-z]+(?:\s+\d{4})?\s+and\b"
+_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|" + PERIOD_WORDS + "|" + _BETWEEN_MONTHS, re.I)
 _TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 
 
@@ -899,7 +920,7 @@ def _is_tally(ctx: ArticleContext, sent, ts: int, te: int) -> bool:
             continue  # ("since September 30, when six rockets landed near the airport": rockets, not attacks)
         if q.end <= ts and ts - q.end <= 25 or ts <= q.start < te:
             return True
-        if te <= q.start <= te + 30 and _TIMES.match(ctx.text, q.end):
+        if te <= q.start <= te + 60 and _TIMES.match(ctx.text, q.end):
             return True
     return False
 
