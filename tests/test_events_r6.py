@@ -3,6 +3,8 @@ present perfect, running counts."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.extracting import events_of, one_event
@@ -63,3 +65,68 @@ def test_a_verbs_weapon_subject_is_not_lent_to_the_noun_before():
     )
     weapons = sorted(tuple(e["weapons"]) for e in evs)
     assert weapons == [("airstrike",), ("drone",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon cited the rocket attack on Erbil on January 20 that killed a civilian contractor and wounded a US service member.",
+        "Officials pointed to the drone attack on Kirkuk on January 20 that killed a civilian worker and injured two American soldiers.",
+    ],
+)
+def test_a_toll_with_us_victims_is_an_attack_on_us_forces(text):
+    ev = one_event(text)
+    assert ev["target_side"] == "us"
+
+
+def test_a_toll_of_civilians_only_stays_civilians():
+    ev = one_event("A US strike on a house in Mosul on January 20 killed two civilians.")
+    assert ev["target_side"] == "civilians"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Americans justified the raid by the rocket attack that targeted Erbil airport on the evening of 20 January.",
+        "Washington explained its strikes by the drone attack that hit the Harir base on 20 January.",
+    ],
+)
+def test_an_attack_noun_is_the_subject_of_its_relative_verb(text):
+    evs = [e for e in events_of(text) if e["date"] == dt.date(2024, 1, 20)]
+    assert len(evs) == 1
+    assert evs[0]["attacker_side"] != "us"
+    assert evs[0]["target_side"] == "us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets hit the Harir base on Monday, a week after U.S. air strikes on militia targets in eastern Syria.",
+        "Two drones struck the Ain al-Asad air base on Monday, three days after American airstrikes on militia sites in Iraq.",
+    ],
+)
+def test_plural_strikes_placed_in_time_by_another_attack_are_an_event(text):
+    evs = events_of(text)
+    assert len(evs) == 2
+    strikes = [e for e in evs if e["attacker_side"] == "us"]
+    assert len(strikes) == 1 and strikes[0]["weapons"] == ["airstrike"]
+
+
+def test_plural_attacks_in_general_still_no_event():
+    assert events_of("The factions have threatened more attacks on U.S. forces in Iraq.") == []
+
+
+def test_an_assassination_takes_the_day_told_in_its_own_phrase():
+    ev = one_event("The killing came weeks after the assassination of faction commander Abu Ali al-Basri in Baghdad on January 4.")
+    assert ev["date"] == dt.date(2024, 1, 4)
+    assert ev["location"] == "Baghdad"
+
+
+def test_attacks_listed_with_their_days_each_keep_their_own_day_and_span():
+    text = ("This is the third American strike in Iraq since October, after the Jurf al-Nasr raid on November 22 "
+            "and the raids on Hilla on December 26.")
+    evs = events_of(text)
+    by_place = {e["location"]: e for e in evs}
+    assert by_place["Jurf al-Nasr"]["date"] == dt.date(2023, 11, 22)
+    assert by_place["Hillah"]["date"] == dt.date(2023, 12, 26)
+    assert "Jurf" not in by_place["Hillah"]["snippet"]

@@ -511,6 +511,13 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             # been killed when a drone struck ..." -> "a drone".
             for sub in _SUBJECT_START.finditer(text, seg_s, ts):
                 seg_s = sub.end()
+            # "justified the raid by the rocket attack that targeted ...": the verb's subject is
+            # the attack noun, whose attacker is told by its own modifiers only.
+            told = max((t for t, _ in trigger_starts if seg_s <= t < ts), default=-1)
+            noun = lex.noun.match(text, told) if told >= 0 else None
+            if noun is not None and _THAT_TOLD.fullmatch(text, noun.end(), ts):
+                nmod = _NOUN_MODIFIERS.search(text, max(cs, told - 40), told)
+                seg_s = nmod.start() if nmod else told
         self_told = said > window_s and _SELF_PRONOUN.fullmatch(text, said, ts)
         if self_told:
             # "The Islamic Resistance said it attacked ...": the speaker is the attacker.
@@ -637,6 +644,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # was aimed at the commander (the houses around him are where, not whom).
         victims = text[toll.end() : min(sent.end, toll.end() + 80)]
         found = target_side_in(victims) or _side_of_words(victims)
+        if found and found[1] == "civilians":
+            # "killed a civilian contractor and wounded a US service member": aimed at the US
+            us = _lex().targets[0][1].search(text, toll.end(), min(sent.end, toll.end() + 120))
+            if us:
+                found = (us.start(), "us")
         if not found:
             actor = _actor_in(ctx, toll.end(), min(sent.end, toll.end() + 80), last=False)
             if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
@@ -688,6 +700,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     own_date = date_m is not None and (
         ts <= date_m.start and date_m.end <= te
         or 0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
+        or 0 <= date_m.start - te <= 2 * _DATE_CHARS and bool(_NOUN_TAIL.fullmatch(text, te, date_m.start))
         or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I) and not appositive
     )
     if blocked_after and not (own_date and date_m.precision == "day" and ctx.published and date_m.date <= ctx.published):
@@ -747,8 +760,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # "after attacks on US forces in Iraq and Syria": a bare plural is attacks in general,
         # neither new nor told before, unless a day, a count or a place narrower than a country
         # makes them particular.
+        # ("a week after U.S. air strikes on ... in eastern Syria": placed in time by another)
         if not (date_m is not None or munitions is not None or n_attacks is not None
-                or any(p.place.kind != "country" for p in named)):
+                or any(p.place.kind != "country" for p in named)
+                or _after_days(text[max(sent.start, ts - 90) : ts]) is not None):
             return None
         anaphoric = False
     else:
@@ -794,6 +809,15 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end
     # (or 80 on, or the next attack told).
     span_s = min(span_s, max(cs, ts - 60))
+    # ... but not back over the attack told before it in a list ("the raid on X on November 22,
+    # the raids on Y on December 26"): from the last comma or "and" after that one's trigger.
+    told_last = max((t for t, _ in trigger_starts if t < ts), default=-1)
+    if told_last >= span_s:
+        sep = None
+        for sep in _COMMA.finditer(text, told_last, ts):
+            pass
+        if sep is not None:
+            span_s = max(span_s, sep.end())
     told_again = lex.reference_verb.search(before) if reference else None
     if told_again:
         span_s = max(span_s, ts - len(before) + told_again.start())  # a reference starts with its words ("in retaliation for the ...")
@@ -846,6 +870,9 @@ def _after_days(before: str, after: str = "") -> int | None:
     return days
 
 
+# A noun's own phrase up to its day: "the assassination of Nujaba commander X (Abu Y) in Baghdad
+# on": no comma, clause or verb between.
+_NOUN_TAIL = re.compile(r"\s+of\s+(?:(?!(?:that|which|who|was|were|is|are|had|has|said|after|before|when|while)\b)[^,;.:\n\"“”])*?\s(?:on|in)\s+")
 # The weapon that is a verb's subject, with its modifiers ("US warplanes struck", "a drone hit").
 _VERB_SUBJECT = re.compile(r"\b(?:(?:an?|the|two|three|several)\s+)?(?:[A-Z][\w.’'-]*\s+|[\w-]+-laden\s+|armed\s+)*"
                            r"(?:warplanes?|jets|aircraft|bombers?|drones?|UAVs?|rockets?|missiles?|helicopters?)\s+$")
