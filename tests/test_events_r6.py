@@ -130,3 +130,31 @@ def test_attacks_listed_with_their_days_each_keep_their_own_day_and_span():
     assert by_place["Jurf al-Nasr"]["date"] == dt.date(2023, 11, 22)
     assert by_place["Hillah"]["date"] == dt.date(2023, 12, 26)
     assert "Jurf" not in by_place["Hillah"]["snippet"]
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        ("A US drone strike in Baghdad on Wednesday killed a militia commander.\nThe strike came more than a week after "
+         "the Harir attack, at a base known as Camp Harir, and four days after the U.S. hit 40 targets in Iraq and Syria with bombers.", 4),
+        ("A US drone strike in Baghdad on Wednesday killed a militia commander.\nThe strike came more than a week after "
+         "the Erbil attack, at the city's airport, and two days after the U.S. hit dozens of targets in Syria with bombers.", 2),
+    ],
+)
+def test_each_n_days_after_counts_from_the_attack_the_sentence_opens_with(text, days):
+    evs = events_of(text)
+    bombers = [e for e in evs if "airstrike" in e["weapons"]]
+    assert len(bombers) == 1
+    assert bombers[0]["date"] == dt.date(2024, 1, 31) - dt.timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi officials said on Monday that a US drone strike in Baghdad killed a Kata'ib Hezbollah commander.",
+        "Witnesses told the agency that an American air strike near Jurf al-Nasr killed two fighters on Monday.",
+    ],
+)
+def test_a_verb_trigger_opening_with_its_noun_takes_the_nouns_attacker(text):
+    ev = one_event(text)
+    assert ev["attacker_side"] == "us"

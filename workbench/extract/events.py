@@ -513,10 +513,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
                 seg_s = sub.end()
             # "justified the raid by the rocket attack that targeted ...": the verb's subject is
             # the attack noun, whose attacker is told by its own modifiers only.
-            told = max((t for t, _ in trigger_starts if seg_s <= t < ts), default=-1)
+            # (also a verb trigger that opens with its noun: "the drone attack that killed ...")
+            told = ts if lex.noun.match(text, ts) else max((t for t, _ in trigger_starts if seg_s <= t < ts), default=-1)
             noun = lex.noun.match(text, told) if told >= 0 else None
-            if noun is not None and _THAT_TOLD.fullmatch(text, noun.end(), ts):
-                nmod = _NOUN_MODIFIERS.search(text, max(cs, told - 40), told)
+            if noun is not None and (told == ts or _THAT_TOLD.fullmatch(text, noun.end(), ts)):
+                nmod = _ATTACK_MODIFIERS.search(text, max(cs, told - 40), told)
                 seg_s = nmod.start() if nmod else told
         self_told = said > window_s and _SELF_PRONOUN.fullmatch(text, said, ts)
         if self_told:
@@ -870,6 +871,8 @@ def _after_days(before: str, after: str = "") -> int | None:
     return days
 
 
+# ... and those of an attack noun, its weapon too ("a US drone strike", "the American air raid").
+_ATTACK_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\w+[’']s?|drones?|UAV|missile|rocket|air|aerial|armed|one-way|precision|retaliatory|deadly)\s+)+$")
 # A noun's own phrase up to its day: "the assassination of Nujaba commander X (Abu Y) in Baghdad
 # on": no comma, clause or verb between.
 _NOUN_TAIL = re.compile(r"\s+of\s+(?:(?!(?:that|which|who|was|were|is|are|had|has|said|after|before|when|while)\b)[^,;.:\n\"“”])*?\s(?:on|in)\s+")
@@ -1230,15 +1233,21 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
     def at(x: EventMention) -> int:
         return x.at if x.at >= 0 else x.start
 
+    counted: set[int] = set()  # events dated here, by id
     for ev in events:
         if ev.date[0] is not None or any(m.date for m in ev.mentions):
             continue
         for m in ev.mentions:
             si = ctx.sentence_of(m.start)
             # (of the attacks told before it in its sentence, the nearest)
-            dated = [other for other in events if other is not ev and other.date[0] is not None and other.date[1] == "day"]
-            dated.sort(key=lambda o: -max((at(x) for x in o.mentions if ctx.sentence_of(x.start) == si and at(x) < at(m)),
-                                          default=-1))
+            # ("came a week after the Jordan attack and five days after the U.S. hit ...": each
+            # counted from the attack the sentence tells, never from a date worked out so)
+            dated = [other for other in events if other is not ev and other.date[0] is not None and other.date[1] == "day"
+                     and id(other) not in counted]
+            # (the one the sentence opens with: "The strike came a week after the Jordan attack,
+            # and five days after the U.S. hit 85 targets" counts both from the strike)
+            dated.sort(key=lambda o: min((at(x) for x in o.mentions if ctx.sentence_of(x.start) == si and at(x) < at(m)),
+                                         default=len(ctx.text)))
             for other in dated:
                 d, _ = other.date
                 here = [x for x in other.mentions if ctx.sentence_of(x.start) == si]
@@ -1251,4 +1260,5 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                     ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 else "week")
                     break
             if ev.derived_date:
+                counted.add(id(ev))
                 break
