@@ -158,3 +158,25 @@ def test_each_n_days_after_counts_from_the_attack_the_sentence_opens_with(text, 
 def test_a_verb_trigger_opening_with_its_noun_takes_the_nouns_attacker(text):
     ev = one_event(text)
     assert ev["attacker_side"] == "us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raid on Monday killed four fighters near al-Qaim, a Hashd source said.",
+        "The previous American raids on the same area, in January, killed 20 fighters near al-Qaim.",
+    ],
+)
+def test_a_bare_raid_is_an_air_raid(text):
+    ev = one_event(text)
+    assert ev["weapons"] == ["airstrike"]
+
+
+def test_a_raid_nearby_lends_no_weapon_to_a_rocket_attack():
+    evs = events_of("Washington justified the raid by the rocket attack that targeted Erbil airport on 20 January.")
+    rockets = [e for e in evs if e["date"] == dt.date(2024, 1, 20)]
+    assert len(rockets) == 1 and rockets[0]["weapons"] == ["rocket"]
+
+
+def test_a_raid_with_its_weapon_keeps_it():
+    assert one_event("A drone raid on Monday hit a militia headquarters near al-Qaim.")["weapons"] == ["drone"]

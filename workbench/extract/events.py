@@ -140,6 +140,7 @@ class _Lexicon:
     bare_us: re.Pattern
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
+    air_raid_nouns: frozenset
     group_subject: re.Pattern  # "the group", "the same militia": a faction named before
     drone_munitions: re.Pattern  # "the drone fired two missiles": the missiles are the drone's
     defence: re.Pattern  # "intercepted", "shot down": the attack's target defended itself
@@ -184,6 +185,7 @@ def _lex() -> _Lexicon:
             for side, words in d["attacker_words"].items()
         ),
         default_target_of_us=d["default_target_of_us"],
+        air_raid_nouns=frozenset(d["air_raid_nouns"]),
         drone_munitions=re.compile(rf"\b(?:{_alt(d['drone_munitions'])})", re.I),
         defence=re.compile(rf"\b(?:{_alt(d['defence_verbs'])})\b", re.I),
         speech_occasion=re.compile(
@@ -475,6 +477,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         wm = _WITH_WEAPON.search(text, te, min(sent.end, nxt, te + 200))
         if wm:
             weapons = [w for _, w in _weapons_in(wm.group())]
+    if not weapons and not verbal and trigger.lower().split()[-1] in lex.air_raid_nouns:
+        weapons = ["airstrike"]  # "the raid", "the American raids on the same area"
     if "drone" in weapons and "missile" in weapons and lex.drone_munitions.search(text, ws, we):
         weapons = [w for w in weapons if w != "missile"]  # "the drone fired two missiles at ..."
 
