@@ -180,3 +180,26 @@ def test_a_raid_nearby_lends_no_weapon_to_a_rocket_attack():
 
 def test_a_raid_with_its_weapon_keeps_it():
     assert one_event("A drone raid on Monday hit a militia headquarters near al-Qaim.")["weapons"] == ["drone"]
+
+
+def test_a_roughly_counted_gap_gives_a_week_not_a_day():
+    evs = events_of("A US drone strike in Baghdad on Wednesday killed a militia commander.\n"
+                    "The strike came more than a week after the Harir attack, at a base known as Camp Harir.")
+    harir = [e for e in evs if e["location"] == "Harir base"]
+    assert len(harir) == 1
+    assert harir[0]["date"] == dt.date(2024, 1, 23) and harir[0]["date_precision"] == "week"
+
+
+def test_an_exact_gap_gives_a_day():
+    evs = events_of("A US drone strike in Baghdad on Wednesday killed a militia commander.\n"
+                    "The strike came eight days after the Harir attack, at a base known as Camp Harir.")
+    harir = [e for e in evs if e["location"] == "Harir base"]
+    assert harir[0]["date"] == dt.date(2024, 1, 23) and harir[0]["date_precision"] == "day"
+
+
+def test_the_day_a_group_spoke_of_its_attacks_is_not_theirs():
+    evs = events_of("Rockets hit the Ain al-Asad air base on Sunday, officials said.\n"
+                    "Three soldiers were killed in the drone attack on the Harir base. "
+                    "Kata'ib Hezbollah said on Monday that it was suspending its attacks on U.S. forces.")
+    harir = [e for e in evs if e["location"] == "Harir base"]
+    assert len(harir) == 1 and harir[0]["date"] is None

@@ -52,6 +52,7 @@ class EventMention:
     claimed_by: str | None
     weak_precision: str | None = None
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
+    after_hedged: bool = False  # ... told with "more than", "nearly" and the like: known to about a week
     at: int = -1  # where the trigger starts
     sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
     subject_at: int = -1  # where the attack noun that is this verb's subject starts ("the strikes hit")
@@ -737,6 +738,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
+    if plural and not verbal and weak_date is not None and _said_on(text, sent.start, weak_date):
+        # "X said on Jan. 30 that it was suspending its attacks": the day of the words, not of
+        # the attacks
+        weak_date = None
     # ("said that US strikes ...": "that" introduces what was said)
     said_that = _SAID_THAT.match(before[-40:])
     definite = bool(_DEFINITE.search(before[-40:][said_that.end() if said_that else 0 :]))
@@ -837,6 +842,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         weak_date=weak_date.date if weak_date else None, weak_precision=weak_date.precision if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
         after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]), at=ts, sites=sites,
+        after_hedged=_after_hedged(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]),
         subject_at=subject_at, reference=reference,
     )
 
@@ -853,6 +859,15 @@ _SOON_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _after_hedged(before: str, after: str = "") -> bool:
+    """'more than a week after', 'nearly two weeks after': a count told only roughly."""
+    m = _AFTER.search(before) or (("earlier" in after or "before" in after) and _EARLIER.match(after))
+    return bool(m and (m.group("more") or "").strip().lower() in _HEDGES)
+
+
+_HEDGES = ("more than", "over", "less than", "fewer than", "under", "nearly", "almost", "about", "some")
 
 
 def _after_days(before: str, after: str = "") -> int | None:
@@ -1239,7 +1254,8 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
 
     counted: set[int] = set()  # events dated here, by id
     for ev in events:
-        if ev.date[0] is not None or any(m.date for m in ev.mentions):
+        # (a day worked out from "N days after" beats one read off the paragraph around it)
+        if ev.derived_date is not None or any(m.date for m in ev.mentions):
             continue
         for m in ev.mentions:
             si = ctx.sentence_of(m.start)
@@ -1256,12 +1272,13 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                 d, _ = other.date
                 here = [x for x in other.mentions if ctx.sentence_of(x.start) == si]
                 if m.after_days is not None and any(at(x) < at(m) for x in here):
-                    ev.derived_date = (d - dt.timedelta(days=m.after_days), "day" if m.after_days <= 14 else "week")
+                    ev.derived_date = (d - dt.timedelta(days=m.after_days),
+                                       "day" if m.after_days <= 14 and not m.after_hedged else "week")
                     break
                 told = [x for x in here if x.after_days is not None and at(x) != at(m)]
                 if told:
                     n = told[0].after_days
-                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 else "week")
+                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 and not told[0].after_hedged else "week")
                     break
             if ev.derived_date:
                 counted.add(id(ev))
