@@ -203,3 +203,22 @@ def test_the_day_a_group_spoke_of_its_attacks_is_not_theirs():
                     "Kata'ib Hezbollah said on Monday that it was suspending its attacks on U.S. forces.")
     harir = [e for e in evs if e["location"] == "Harir base"]
     assert len(harir) == 1 and harir[0]["date"] is None
+
+
+def test_a_place_at_the_end_of_a_long_prepositional_phrase_is_the_attacks():
+    evs = events_of("Two days after the drone attack on the base of the international coalition in the al-Omar oil field, "
+                    "the toll was still disputed.")
+    assert [e["location"] for e in evs] == ["al-Omar oil field"]
+
+
+def test_a_phrase_with_a_verb_before_the_place_does_not_reach_it():
+    evs = events_of("The drone attack on the outpost that was guarding the road near the al-Omar oil field on Sunday "
+                    "wounded two fighters.")
+    assert all(e["location"] != "al-Omar oil field" for e in evs)
+
+
+def test_the_headline_is_not_the_attacks_best_mention():
+    text = ("Conflicting tolls in drone attack on Harir base … and a militia claims it\n"
+            "Two days after the drone attack on the Harir base, the number of wounded is still disputed.")
+    ev = one_event(text)
+    assert ev["snippet"].startswith("days after the drone attack") or ev["snippet"].startswith("Two days")

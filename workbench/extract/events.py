@@ -53,6 +53,7 @@ class EventMention:
     weak_precision: str | None = None
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
     after_hedged: bool = False  # ... told with "more than", "nearly" and the like: known to about a week
+    headline: bool = False  # told in a headline line (no sentence end) at the top of the text
     at: int = -1  # where the trigger starts
     sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
     subject_at: int = -1  # where the attack noun that is this verb's subject starts ("the strikes hit")
@@ -71,7 +72,7 @@ class Event:
             return (
                 3 * (m.date_precision == "day") + (m.date is not None) + 2 * (m.location is not None)
                 + bool(m.weapons) + (m.attacker_side != "unknown") + (m.target_side != "unknown")
-                + 2 * m.verbal - 3 * m.anaphoric
+                + 2 * m.verbal - 3 * m.anaphoric - 4 * m.headline
             )
 
         return max(self.mentions, key=lambda m: (score(m), -m.start))
@@ -589,6 +590,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     phrase_end = None if verbal else _NOUN_PHRASE_END.search(text, te, ce)
     places_after = [p for p in all_places if ts <= p.start and p.end <= te or te <= p.start < min(
         ce, te + reach, nxt, phrase_end.start() if phrase_end else ce)]
+    if not verbal and not any(p.start >= te for p in places_after):
+        # ... however long the phrase, while it runs on in prepositions with no comma or verb:
+        # "the drone attack on the base of the international coalition in the al-Omar oil field"
+        places_after += [p for p in all_places if te + reach <= p.start < min(ce, te + 2 * reach, nxt)
+                         and _PREP_CHAIN.fullmatch(text, te, p.start)][:1]
     # The subject of a passive in a relative clause is its antecedent: "the Ain al-Asad base,
     # which was pounded with missiles by ...".
     subj_s = sent.start if passive and _RELATIVE_END.search(text, max(sent.start, cs - 8), cs) else cs
@@ -843,6 +849,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
         after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]), at=ts, sites=sites,
         after_hedged=_after_hedged(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]),
+        headline=_in_headline(text, ts),
         subject_at=subject_at, reference=reference,
     )
 
@@ -859,6 +866,16 @@ _SOON_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """A position in one of the text's first lines that reads as a headline: no sentence end."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text.count("\n", 0, line_start) > 3:
+        return False
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    return bool(line) and line[-1] not in ".!?\"”’'" and len(line.split()) <= 30
 
 
 def _after_hedged(before: str, after: str = "") -> bool:
@@ -892,6 +909,8 @@ def _after_days(before: str, after: str = "") -> int | None:
 
 # ... and those of an attack noun, its weapon too ("a US drone strike", "the American air raid").
 _ATTACK_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\w+[’']s?|drones?|UAV|missile|rocket|air|aerial|armed|one-way|precision|retaliatory|deadly)\s+)+$")
+# A noun's phrase running on in prepositions up to a place ("on the base of the coalition in the").
+_PREP_CHAIN = re.compile(r"\s+(?:on|against|at|targeting)\s+(?:(?!(?:that|which|who|was|were|is|are|had|has|said|after|before|when|while)\b)[^,;.:\n\"“”])*?\s(?:in|at|near)\s+(?:the\s+)?")
 # A noun's own phrase up to its day: "the assassination of Nujaba commander X (Abu Y) in Baghdad
 # on": no comma, clause or verb between.
 _NOUN_TAIL = re.compile(r"\s+of\s+(?:(?!(?:that|which|who|was|were|is|are|had|has|said|after|before|when|while)\b)[^,;.:\n\"“”])*?\s(?:on|in)\s+")
