@@ -222,3 +222,18 @@ def test_the_headline_is_not_the_attacks_best_mention():
             "Two days after the drone attack on the Harir base, the number of wounded is still disputed.")
     ev = one_event(text)
     assert ev["snippet"].startswith("days after the drone attack") or ev["snippet"].startswith("Two days")
+
+
+def test_n_days_earlier_opening_a_sentence_counts_back_from_the_attack_told_before():
+    evs = events_of("An explosive-laden drone struck the Harir base late on Sunday, wounding two soldiers.\n"
+                    "The coalition did not comment.\n"
+                    "Two days earlier, US forces carried out air strikes on militia positions near al-Qaim.")
+    strikes = [e for e in evs if e["attacker_side"] == "us"]
+    assert len(strikes) == 1 and strikes[0]["date"] == dt.date(2024, 1, 26)
+
+
+def test_a_referred_attack_takes_no_weapon_from_the_attack_that_answers_it():
+    evs = events_of("The Islamic Resistance said it had attacked the Harir base with a suicide drone on Monday "
+                    "in response to the US strikes on Friday on militia positions near al-Qaim.")
+    strikes = [e for e in evs if e["attacker_side"] == "us"]
+    assert len(strikes) == 1 and "drone" not in strikes[0]["weapons"]

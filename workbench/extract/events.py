@@ -471,6 +471,12 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         mod = _VERB_SUBJECT.search(text, te, nxt)
     next_told = mod.start() if mod else nxt
     ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, next_told)
+    if reference and not appositive:
+        # "attacked the base with a drone in response to the American aggression": the weapon
+        # before the words that refer to another attack is the first one's
+        rm = (lex.reference_verb if verbal else lex.reference).search(before)
+        if rm is not None:
+            ws = max(ws, ts - len(before) + rm.start())
     # (read a little further, so that "rocket and missile storage sites" is known as a target)
     weapons = [w for at, w in _weapons_in(text[ws : we + 40]) if at < we - ws]
     if not weapons:
@@ -866,6 +872,10 @@ _SOON_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+# "Two days earlier, ..." opening a sentence
+_EARLIER_OPENER = re.compile(r"\s*" + _N_UNITS + r"\s+(?:earlier|before)\s*,", re.I)
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -1299,6 +1309,18 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                     n = told[0].after_days
                     ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 and not told[0].after_hedged else "week")
                     break
+            if ev.derived_date is None and (opener := _EARLIER_OPENER.match(ctx.text, ctx.sentences[si].start)) and si > 0:
+                # "Two days earlier, US forces carried out air strikes ...": counted back from
+                # the attack told last before the sentence (dated to the day)
+                n = _after_days("", opener.group())
+                s0 = ctx.sentences[si].start
+                before = [other for other in events if other is not ev and other.date[0] is not None
+                          and other.date[1] == "day" and id(other) not in counted
+                          and any(at(x) < s0 for x in other.mentions)]
+                if n is not None and before:
+                    last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
+                    d, _ = last.date
+                    ev.derived_date = (d - dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
             if ev.derived_date:
                 counted.add(id(ev))
                 break
