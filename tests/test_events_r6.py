@@ -237,3 +237,24 @@ def test_a_referred_attack_takes_no_weapon_from_the_attack_that_answers_it():
                     "in response to the US strikes on Friday on militia positions near al-Qaim.")
     strikes = [e for e in evs if e["attacker_side"] == "us"]
     assert len(strikes) == 1 and "drone" not in strikes[0]["weapons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Pentagon said the commander had planned attacks on US forces, including the attack on Tower 22.",
+        "He was behind several operations against American troops, including the drone attack on the Harir base.",
+    ],
+)
+def test_a_definite_attack_on_a_named_base_starts_an_event(text):
+    evs = events_of(text)
+    assert len(evs) == 1 and evs[0]["target_side"] == "us"
+
+
+def test_a_definite_attack_on_a_country_does_not():
+    assert events_of("The commander had planned attacks on US forces, including the attack in Syria.") == []
+
+
+def test_a_nouns_weapon_words_do_not_hide_its_attacker():
+    ev = one_event("Ain al-Asad took the brunt of the Iranian ballistic missile barrage in January 2020.")
+    assert ev["attacker_side"] == "iran"

@@ -511,7 +511,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             # A noun's attacker modifies it: "US drone strike", "Iran's missile attack" — not
             # "the killing of three US soldiers in a drone attack".
             mod = _NOUN_MODIFIERS.search(text, seg_s, ts)
-            seg_s = mod.start() if mod else ts
+            # (weapon words too: "the Iranian ballistic missile barrage")
+            amod = _ATTACK_MODIFIERS.search(text, seg_s, ts)
+            seg_s = min(mod.start() if mod else ts, amod.start() if amod else ts)
         window_s = said = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
             seg_s = said = rep.end()
@@ -807,6 +809,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # killed" tells which attack: it may start one.
         can_start = (not verbal and definite and any(p.place.kind != "country" for p in named)
                      and bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
+        # ... and so does "including the attack on Tower 22": a base named right after the noun
+        can_start = can_start or (not verbal and definite and any(
+            p.place.hosts_us and _ON_PLACE.fullmatch(text, te, p.start) for p in named if p.start >= te))
     if verbal and not (weapons or target_side or attacker_side or places) and not lex.noun.match(text, ts):
         return None  # "struck a deal", "hit the headlines"
 
@@ -874,6 +879,8 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
+# A noun's object that is a place: "the attack on (the) ", "the strike at "
+_ON_PLACE = re.compile(r"\s+(?:on|at|against)\s+(?:the\s+)?")
 # "Two days earlier, ..." opening a sentence
 _EARLIER_OPENER = re.compile(r"\s*" + _N_UNITS + r"\s+(?:earlier|before)\s*,", re.I)
 
@@ -918,7 +925,7 @@ def _after_days(before: str, after: str = "") -> int | None:
 
 
 # ... and those of an attack noun, its weapon too ("a US drone strike", "the American air raid").
-_ATTACK_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\w+[’']s?|drones?|UAV|missile|rocket|air|aerial|armed|one-way|precision|retaliatory|deadly)\s+)+$")
+_ATTACK_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\w+[’']s?|drones?|UAV|missile|rocket|ballistic|air|aerial|armed|one-way|precision|retaliatory|deadly)\s+)+$")
 # A noun's phrase running on in prepositions up to a place ("on the base of the coalition in the").
 _PREP_CHAIN = re.compile(r"\s+(?:on|against|at|targeting)\s+(?:(?!(?:that|which|who|was|were|is|are|had|has|said|after|before|when|while)\b)[^,;.:\n\"“”])*?\s(?:in|at|near)\s+(?:the\s+)?")
 # A noun's own phrase up to its day: "the assassination of Nujaba commander X (Abu Y) in Baghdad
