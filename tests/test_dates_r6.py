@@ -58,3 +58,25 @@ def test_date_line_without_year_is_the_stated_date(tmp_path):
     row = articles.iloc[0]
     assert row.published.date() == dt.date(2020, 11, 12)
     assert row.published_basis == "text"
+
+
+@pytest.mark.parametrize(
+    "text, span, day",
+    [
+        ("Rockets fell on the base on the 20th of the month, officials said.", "20th of the month", dt.date(2021, 2, 20)),
+        ("A drone hit the camp on the 3rd of this month.", "3rd of this month", dt.date(2021, 2, 3)),
+        ("Rockets fell on the base on the 20th, officials said.", "20th", dt.date(2021, 2, 20)),
+    ],
+)
+def test_day_of_the_month(text, span, day):
+    from workbench.dates import find_dates
+
+    found = [(d.text, d.date) for d in find_dates(text, published=dt.date(2021, 2, 27))]
+    assert found == [(span, day)]
+
+
+def test_day_of_a_named_month_is_not_of_this_month():
+    from workbench.dates import find_dates
+
+    found = [d.date for d in find_dates("It happened on the 20th of March.", published=dt.date(2021, 2, 27))]
+    assert found == [dt.date(2020, 3, 20)]

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tests.extracting import events_of, one_event
+from tests.extracting import PUB, events_of, extraction, one_event
 
 
 @pytest.mark.parametrize(
@@ -258,3 +258,12 @@ def test_a_definite_attack_on_a_country_does_not():
 def test_a_nouns_weapon_words_do_not_hide_its_attacker():
     ev = one_event("Ain al-Asad took the brunt of the Iranian ballistic missile barrage in January 2020.")
     assert ev["attacker_side"] == "iran"
+
+
+def test_the_field_is_the_oil_field_named_before():
+    text = ("A drone struck the al-Omar oil field on Sunday, killing six fighters of the Syrian Democratic Forces. "
+            "The group said it was answering the US strikes on Friday on militia positions near al-Bukamal.\n"
+            "The coalition said none of its soldiers had been hurt in the attack on the field.")
+    ex = extraction(text, published=PUB)
+    claim = next(c for c in ex.claims if "none of its soldiers" in c["snippet"])
+    assert ex.events[claim["event"]]["location"] == "al-Omar oil field"

@@ -98,7 +98,7 @@ _DATE_RE = re.compile(
       | # "in 2019" (checked: needs a preposition, since or modifier)
         (?P<y4>{_YEAR})\b(?![-/:.,]\d|%)
       | # "on the 15th": a day of P's month (checked: needs "on the" before it)
-        (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s*(?:of\b|[A-Za-z]))
+        (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?:\s+of\s+(?:the|this)\s+month\b|(?!\s*(?:of\b|[A-Za-z])))
       | # Christmas Day (2023)
         (?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?
       | # weekdays, with last/next and a time of day
