@@ -267,3 +267,17 @@ def test_the_field_is_the_oil_field_named_before():
     ex = extraction(text, published=PUB)
     claim = next(c for c in ex.claims if "none of its soldiers" in c["snippet"])
     assert ex.events[claim["event"]]["location"] == "al-Omar oil field"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the third American strike in Iraq this year, after the raid on Jurf al-Nasr on January 5 and the "
+        "strike on Hillah on January 12.",
+        "This is the second US strike on Iraqi soil since October, after the raid near al-Qaim on January 5.",
+    ],
+)
+def test_the_attacks_an_ordinal_counts_after_are_the_same_sides(text):
+    evs = [e for e in events_of(text) if e["date"] and e["date"].day in (5, 12)]
+    assert evs and all(e["attacker_side"] == "us" and e["target_side"] == "factions" for e in evs)
+

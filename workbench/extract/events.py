@@ -575,6 +575,16 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         own = _side_of_words(trigger)  # "US strikes", "the American aggression"
         if own and own[1] != "unknown":
             attacker_side = own[1]
+    if attacker_side is None and not verbal:
+        # "This is the fourth American strike ... since ..., after the raid on X and the raids on
+        # Y": the earlier ones the count runs over are the same side's
+        nth = None
+        for nth in _ORDINAL_NOUN.finditer(text, sent.start, ts):
+            pass
+        if nth is not None and re.search(r"\bafter\b", text[nth.end() : ts]):
+            words = _side_of_words(nth.group("mods"))
+            if words and words[1] != "unknown":
+                attacker_side = words[1]
     if verbal and lex.defence.search(trigger):
         # The defender is the target; who sent the drone is untold here.
         if attacker_side in ("us", "iraq_gov") and target_side_pre is None:
@@ -879,6 +889,10 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 
+# "the fourth American strike": an attack counted among others of the same side
+_ORDINAL_NOUN = re.compile(
+    r"\b(?:" + "|".join(load_yaml("numbers.yaml")["ordinals"]) + r"|\d+(?:st|nd|rd|th))\s+(?P<mods>(?:[A-Z][\w.’'-]*\s+)+)"
+    r"(?:air\s*|drone\s+)?(?:strike|attack|raid|operation)s?\b")
 # A noun's object that is a place: "the attack on (the) ", "the strike at "
 _ON_PLACE = re.compile(r"\s+(?:on|at|against)\s+(?:the\s+)?")
 # "Two days earlier, ..." opening a sentence
