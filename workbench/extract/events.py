@@ -820,7 +820,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         can_start = (not verbal and definite and any(p.place.kind != "country" for p in named)
                      and bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
         # ... and so does "including the attack on Tower 22": a base named right after the noun
-        can_start = can_start or (not verbal and definite and any(
+        # (not "the second attack on the Erbil airport area": a count of attacks)
+        can_start = can_start or (not verbal and definite and not _ORDINAL_BEFORE.search(before) and any(
             p.place.hosts_us and _ON_PLACE.fullmatch(text, te, p.start) for p in named if p.start >= te))
     if verbal and not (weapons or target_side or attacker_side or places) and not lex.noun.match(text, ts):
         return None  # "struck a deal", "hit the headlines"
@@ -893,6 +894,8 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 _ORDINAL_NOUN = re.compile(
     r"\b(?:" + "|".join(load_yaml("numbers.yaml")["ordinals"]) + r"|\d+(?:st|nd|rd|th))\s+(?P<mods>(?:[A-Z][\w.’'-]*\s+)+)"
     r"(?:air\s*|drone\s+)?(?:strike|attack|raid|operation)s?\b")
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(load_yaml("numbers.yaml")["ordinals"]) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$", re.I)
 # A noun's object that is a place: "the attack on (the) ", "the strike at "
 _ON_PLACE = re.compile(r"\s+(?:on|at|against)\s+(?:the\s+)?")
 # "Two days earlier, ..." opening a sentence
