@@ -48,3 +48,31 @@ def test_al_asad_alone_is_the_air_base(text):
 @pytest.mark.parametrize("text", ["Bashar al-Asad received the envoy.", "President Bashar al-Assad spoke on Monday."])
 def test_the_syrian_president_is_no_base(text):
     assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text", ["The group claimed the attack at al-Omar.", "A drone hit the al-Omar base on Sunday."])
+def test_al_omar_alone_is_the_oil_field(text):
+    assert "al-Omar oil field" in [p.place.name for p in find_places(text)]
+
+
+def test_the_base_at_the_oil_field_is_within_it():
+    from workbench.places import compatible
+
+    assert compatible("Mission Support Site Euphrates", "al-Omar oil field")
+
+
+def test_an_attack_told_to_the_week_joins_the_same_attack_told_to_the_day():
+    text = ("The last attack was the one-way drone attack on Sunday evening at Mission Support Site Euphrates. "
+            "The Islamic Resistance in Iraq claimed the attack earlier this week at al-Omar.")
+    ex = extraction(text, published=dt.date(2024, 2, 8))
+    assert len(ex.events) == 1
+
+
+def test_that_attack_after_a_question_naming_a_base_is_the_attack_there():
+    text = ("The strike in Baghdad last night targeted a commander behind attacks on our forces, including the attack "
+            "on Tower 22. The last attack we know of was the rocket attack on the Harir base on Sunday.\n"
+            "Q: On Tower 22, do you have an updated number?\n"
+            "A: Yes. The number of service members injured in that attack now stands at more than 40.")
+    ex = extraction(text, published=dt.date(2024, 2, 8))
+    claim = next(c for c in ex.claims if "40" in c["snippet"])
+    assert ex.events[claim["event"]]["location"] == "Tower 22"

@@ -704,6 +704,23 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             location = None  # "struck sites in Iraq and Syria": no one place
     elif target and get_place(target) is not None:
         location = target
+    if location is None and not verbal and _DEMONSTRATIVE.search(text, max(cs, ts - 12), ts):
+        # "On Tower 22, do you have an updated number? -- The number injured in that attack ...":
+        # the one place the sentence before names, when it tells no attack of its own
+        # (or the one before it, past a bare answer: "Q: On Tower 22, ...? -- A: Yes. The number ...")
+        si = ctx.sentence_of(ts)
+        for back in (1, 2, 3):
+            if si - back < 0:
+                break
+            prev_s = ctx.sentences[si - back]
+            if lex.noun.search(text, prev_s.start, prev_s.end) or lex.verb.search(text, prev_s.start, prev_s.end):
+                break
+            named_before = {p.place.name for p in all_places if prev_s.start <= p.start < prev_s.end and p.place.kind != "country"}
+            if len(named_before) == 1:
+                location = next(iter(named_before))
+                break
+            if named_before:
+                break
     bases = sorted({p.place.name for p in places if p.place.hosts_us})
     sites = tuple(bases) if any(not places_compatible(a, b) for a in bases for b in bases) else ()
 
@@ -896,6 +913,7 @@ _ORDINAL_NOUN = re.compile(
     r"(?:air\s*|drone\s+)?(?:strike|attack|raid|operation)s?\b")
 _ORDINAL_BEFORE = re.compile(
     r"\b(?:" + "|".join(load_yaml("numbers.yaml")["ordinals"]) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s+(?:[\w-]+\s+)?$", re.I)
 # A noun's object that is a place: "the attack on (the) ", "the strike at "
 _ON_PLACE = re.compile(r"\s+(?:on|at|against)\s+(?:the\s+)?")
 # "Two days earlier, ..." opening a sentence
@@ -1175,7 +1193,9 @@ def _compatible(ev: Event, m: EventMention) -> bool:
             return False
     d, _ = ev.date
     md = m.date if m.date is not None else (None if m.anaphoric else m.weak_date)
-    if d is not None and md is not None and abs((d - md).days) > 1:
+    # (a day told only to the week, "earlier this week", is near its middle: three days either side)
+    slack = 3 if m.date is not None and m.date_precision == "week" else 1
+    if d is not None and md is not None and abs((d - md).days) > slack:
         return False
     return True
 
