@@ -17,7 +17,7 @@ from functools import lru_cache
 from re import _parser as _sre_parser
 from re._constants import LITERAL as _LITERAL
 
-from workbench.dates import parse_date_string
+from workbench.dates import parse_date_string, weekday_fixed_day
 from workbench.resources import load_yaml
 
 __all__ = ["Cleaned", "clean_text"]
@@ -213,6 +213,8 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
         between = kept[1 : kept.index(following, 1)]
         if all(len(b.split()) <= 5 and not _PROSE_END.search(b) and _norm_key(b) != head_key for b in between):
             for b in between:
+                if published_text is None and weekday_fixed_day(b) is not None:
+                    published_text = b  # a date line without a year ("Baghdad – Saturday 27 February")
                 if outlet_hint is None and len(b.split()) <= 4:
                     outlet_hint = re.sub(r"\s+(English|Arabic|Online|News)$", "", b).strip() or None
             dropped["site furniture"] += len(between)

@@ -98,7 +98,7 @@ _DATE_RE = re.compile(
       | # "in 2019" (checked: needs a preposition, since or modifier)
         (?P<y4>{_YEAR})\b(?![-/:.,]\d|%)
       | # "on the 15th": a day of P's month (checked: needs "on the" before it)
-        (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s*(?:of\b|[A-Za-z]))
+        (?P<dom>\d{{1,2}})(?:st|nd|rd|th)\b(?:\s+of\s+(?:the|this)\s+month\b|(?!\s*(?:of\b|[A-Za-z])))
       | # Christmas Day (2023)
         (?P<hol>{_HOLIDAY})\b(?:,?\s+(?P<hy>{_YEAR})\b)?
       | # weekdays, with last/next and a time of day
@@ -557,6 +557,13 @@ def infer_publication_date(
             point = mention.date if mention.precision == "day" else mention.low
             if floor is None or point > floor:
                 floor, evidence = point, mention.text
+    # A weekday with a day and a month but no year ("Saturday 27 February") fixes the year:
+    # the first year of the era, not before the other dated references, where that day is
+    # that weekday.
+    for mention in mentions:
+        day = _weekday_fixed_date(mention, floor)
+        if day is not None and (floor is None or day > floor):
+            floor, evidence = day, f"{mention.text} (year from its weekday)"
     if not_before is not None and (floor is None or not_before > floor):
         floor, evidence = not_before, f"not_before {not_before.isoformat()}"
     if floor is None:
@@ -579,6 +586,44 @@ def infer_publication_date(
     else:
         evidence = f"latest dated reference: {evidence} ({floor.isoformat()})"
     return guess, evidence
+
+
+_ERA = tuple(_DATA["era_years"])
+_PARTIAL_WITH_WEEKDAY = re.compile(
+    rf"(?P<wd>{_WD}),?\s+(?:(?P<m1>{_MONTH})\b\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b)"
+)
+
+
+def _weekday_fixed_date(mention: DateMention, floor: datetime.date | None) -> datetime.date | None:
+    """The date of a month+day told with its weekday and no year ("Saturday 27 February",
+    "Tuesday, Jan. 9"): the first year of the era (``era_years``), not before `floor`'s
+    year, in which that day falls on that weekday; None for any other mention."""
+    if mention.kind != "partial" or mention.precision != "day":
+        return None
+    m = _PARTIAL_WITH_WEEKDAY.match(mention.text)
+    if m is None:
+        return None
+    weekday = _WEEKDAYS[m.group("wd")]
+    month = _month_number(m.group("m1") or m.group("m2"))
+    day_num = int(m.group("d1") or m.group("d2"))
+    first = max(_ERA[0], floor.year) if floor else _ERA[0]
+    for year in range(first, _ERA[1] + 1):
+        day = _safe_date(year, month, day_num)
+        if day is not None and day.weekday() == weekday:
+            return day
+    return None
+
+
+def weekday_fixed_day(text: str, *, not_before: datetime.date | None = None) -> datetime.date | None:
+    """The latest month+day the text tells with its weekday and no year ("Saturday 27
+    February"), placed in its year by the weekday (not before `not_before`'s year); None when
+    there is none. Such a day is as good as a stated date."""
+    best = None
+    for mention in find_dates(text, published=None):
+        day = _weekday_fixed_date(mention, not_before)
+        if day is not None and (best is None or day > best):
+            best = day
+    return best
 
 
 def _plain_weekday(mention: DateMention) -> int | None:

@@ -20,7 +20,7 @@ import pandas as pd
 from workbench.actors import bare_name, load_gazetteer
 from workbench.catalog import Catalog, CatalogEntry, read_catalog
 from workbench.clean import clean_text
-from workbench.dates import infer_publication_date, parse_date_string
+from workbench.dates import infer_publication_date, parse_date_string, weekday_fixed_day
 from workbench.dedup import minhash_signature, near_duplicates
 from workbench.readers import RawDoc, ReportRow, iter_input_files, read_file
 from workbench.resources import load_yaml
@@ -153,7 +153,9 @@ def _published(doc: RawDoc, entry: CatalogEntry | None, stated: str | None, text
     if date:
         return date, "metadata"
     if stated:
-        date = parse_date_string(stated)
+        # (a date line without a year, "Saturday 27 February": the year its weekday fits, not
+        # before the latest year the text itself dates)
+        date = parse_date_string(stated) or weekday_fixed_day(stated, not_before=infer_publication_date(text)[0])
         if date:
             return date, "text"
     date, _evidence = infer_publication_date(text)

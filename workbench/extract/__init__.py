@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -53,9 +54,15 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
     In a sentence with a running count, only an attack told between the count and the number
     ("16 attacks in all, including a drone attack on Harir air base that caused no injuries")."""
     counted_to = tally_ends.get(claim.sentence)
+    # A side that tells its own losses ("the four martyrs", "none of its soldiers"): the attack
+    # on that side, of those told near the number.
+    own = None
+    if claim.victim is None and claim.claimant_side in ("us", "factions", "iraq_gov") and _OWN_LOSSES.search(
+            ctx.text, claim.start, claim.end):
+        own = claim.claimant_side
     where: dict[int, list[tuple[int, int]]] = {}
     for i, ev in enumerate(events):
-        if not _counts_victims_of(ev, claim):
+        if not _counts_victims_of(ev, claim, own):
             continue
         for m in ev.mentions:
             # The attack told nearest before the number, else the nearest after it.
@@ -72,7 +79,8 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
         if si in where:
             # (a sentence before the number: the attack it tells, not one it refers to, "the
             # strike came a week after the assault on al-Qaim.")
-            return min(where[si], key=lambda w: (back > 0 and w[3], w[:3]))[2]
+            return min(where[si], key=lambda w: (own is not None and events[w[2]].first("target_side") != own,
+                                                 back > 0 and w[3], w[:3]))[2]
         if back > 1 and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0:
             break
     # A toll told before any attack ("condemned raids that killed 25 fighters.") counts the
@@ -83,15 +91,19 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
     # A toll told with no attack near it counts the article's first attack, its news ("34
     # personnel were being evaluated for brain injuries" paragraphs after the attack).
     lead = min(range(len(events)), key=lambda i: min(m.start for m in events[i].mentions), default=None)
-    if lead is not None and told_before and _counts_victims_of(events[lead], claim):
+    if lead is not None and told_before and _counts_victims_of(events[lead], claim, own):
         return lead
     return None
 
 
-def _counts_victims_of(ev: Event, claim: Claim) -> bool:
+_OWN_LOSSES = re.compile(r"\b(?:its|their|our|martyrs?|martyrdom)\b", re.I)
+
+
+def _counts_victims_of(ev: Event, claim: Claim, own: str | None = None) -> bool:
     """A claim counts the dead of an attack's target: fighters killed are not the toll of an
-    attack on US forces, nor US troops wounded the toll of a US strike."""
-    return {claim.victim_side, ev.first("target_side")} != {"us", "factions"}
+    attack on US forces, nor US troops wounded the toll of a US strike. (`own`: the side whose
+    own losses the claimant tells, when the claim names no victims.)"""
+    return {own or claim.victim_side, ev.first("target_side")} != {"us", "factions"}
 
 
 def _rebase_quoted_dates(ctx: ArticleContext) -> None:

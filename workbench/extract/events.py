@@ -52,6 +52,8 @@ class EventMention:
     claimed_by: str | None
     weak_precision: str | None = None
     after_days: int | None = None  # "more than a week after <this attack>": the other attack came this many days later
+    after_hedged: bool = False  # ... told with "more than", "nearly" and the like: known to about a week
+    headline: bool = False  # told in a headline line (no sentence end) at the top of the text
     at: int = -1  # where the trigger starts
     sites: tuple[str, ...] = ()  # several bases hit at once ("al-Shaddadi, al-Rukban and al-Tanf")
     subject_at: int = -1  # where the attack noun that is this verb's subject starts ("the strikes hit")
@@ -70,7 +72,7 @@ class Event:
             return (
                 3 * (m.date_precision == "day") + (m.date is not None) + 2 * (m.location is not None)
                 + bool(m.weapons) + (m.attacker_side != "unknown") + (m.target_side != "unknown")
-                + 2 * m.verbal - 3 * m.anaphoric
+                + 2 * m.verbal - 3 * m.anaphoric - 4 * m.headline
             )
 
         return max(self.mentions, key=lambda m: (score(m), -m.start))
@@ -140,6 +142,7 @@ class _Lexicon:
     bare_us: re.Pattern
     side_words: tuple[tuple[str, re.Pattern], ...]
     default_target_of_us: str
+    air_raid_nouns: frozenset
     group_subject: re.Pattern  # "the group", "the same militia": a faction named before
     drone_munitions: re.Pattern  # "the drone fired two missiles": the missiles are the drone's
     defence: re.Pattern  # "intercepted", "shot down": the attack's target defended itself
@@ -184,6 +187,7 @@ def _lex() -> _Lexicon:
             for side, words in d["attacker_words"].items()
         ),
         default_target_of_us=d["default_target_of_us"],
+        air_raid_nouns=frozenset(d["air_raid_nouns"]),
         drone_munitions=re.compile(rf"\b(?:{_alt(d['drone_munitions'])})", re.I),
         defence=re.compile(rf"\b(?:{_alt(d['defence_verbs'])})\b", re.I),
         speech_occasion=re.compile(
@@ -228,8 +232,9 @@ _PLURAL_TRIGGER = re.compile(r"(?:attacks|strikes|raids|assaults)$", re.I)
 _MUNITIONS_NOUN = re.compile(r"\s*(?:x\s*)?(?:\d+\s*mm\s+)?(?:\w+\s+){0,2}?(?:rockets?|drones?|missiles?|rounds|mortars?|shells|projectiles|UAVs?)\b", re.I)
 _ATTACKS_NOUN = re.compile(r"\s*(?:\w+\s+){0,1}?(?:attacks|strikes|operations|assaults|raids)\b", re.I)
 # A reference told with its toll is a particular attack ("the attack on their base in Jordan, which killed three").
-_TOLL_AFTER = re.compile(r"[^.;\"”]*?(?:\b(?:which|that)\s+(?:killed|wounded|injured)|,\s+(?:killing|wounding|injuring)"
-                         r"|\bin\s+which\s+[^.;]{0,60}?\b(?:was|were)\s+(?:killed|wounded|injured))\b", re.I)
+_TOLL = load_yaml("events.yaml")["toll_verbs"]
+_TOLL_AFTER = re.compile(rf"[^.;\"”]*?(?:\b(?:which|that)\s+(?:{_alt(_TOLL['past'])})|,\s+(?:{_alt(_TOLL['gerund'])})"
+                         rf"|\bin\s+which\s+[^.;]{{0,60}}?\b(?:was|were)\s+(?:{_alt(_TOLL['past'])}))\b", re.I)
 _CLAIM_VERB = re.compile(r"\b(?:claimed(?: responsibility)?|said|announced|stated)\b", re.I)
 
 
@@ -461,8 +466,17 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # ... and the words that modify the next trigger are its own ("struck three sites after a
     # one-way drone attack on ...").
     mod = _NOUN_MODIFIERS.search(text, te, nxt) if nxt < sent.end else None
+    if mod is None and nxt < sent.end:
+        # ... and the subject of the next verb ("came days after US warplanes struck ...")
+        mod = _VERB_SUBJECT.search(text, te, nxt)
     next_told = mod.start() if mod else nxt
     ws, we = max(cs, ts - 60, prev + 1), min(ce, te + 80, next_told)
+    if reference and not appositive:
+        # "attacked the base with a drone in response to the American aggression": the weapon
+        # before the words that refer to another attack is the first one's
+        rm = (lex.reference_verb if verbal else lex.reference).search(before)
+        if rm is not None:
+            ws = max(ws, ts - len(before) + rm.start())
     # (read a little further, so that "rocket and missile storage sites" is known as a target)
     weapons = [w for at, w in _weapons_in(text[ws : we + 40]) if at < we - ws]
     if not weapons:
@@ -471,6 +485,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         wm = _WITH_WEAPON.search(text, te, min(sent.end, nxt, te + 200))
         if wm:
             weapons = [w for _, w in _weapons_in(wm.group())]
+    if not weapons and not verbal and trigger.lower().split()[-1] in lex.air_raid_nouns:
+        weapons = ["airstrike"]  # "the raid", "the American raids on the same area"
     if "drone" in weapons and "missile" in weapons and lex.drone_munitions.search(text, ws, we):
         weapons = [w for w in weapons if w != "missile"]  # "the drone fired two missiles at ..."
 
@@ -495,7 +511,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             # A noun's attacker modifies it: "US drone strike", "Iran's missile attack" — not
             # "the killing of three US soldiers in a drone attack".
             mod = _NOUN_MODIFIERS.search(text, seg_s, ts)
-            seg_s = mod.start() if mod else ts
+            # (weapon words too: "the Iranian ballistic missile barrage")
+            amod = _ATTACK_MODIFIERS.search(text, seg_s, ts)
+            seg_s = min(mod.start() if mod else ts, amod.start() if amod else ts)
         window_s = said = seg_s
         for rep in _REPORTED.finditer(text, seg_s, ts):
             seg_s = said = rep.end()
@@ -507,6 +525,14 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             # been killed when a drone struck ..." -> "a drone".
             for sub in _SUBJECT_START.finditer(text, seg_s, ts):
                 seg_s = sub.end()
+            # "justified the raid by the rocket attack that targeted ...": the verb's subject is
+            # the attack noun, whose attacker is told by its own modifiers only.
+            # (also a verb trigger that opens with its noun: "the drone attack that killed ...")
+            told = ts if lex.noun.match(text, ts) else max((t for t, _ in trigger_starts if seg_s <= t < ts), default=-1)
+            noun = lex.noun.match(text, told) if told >= 0 else None
+            if noun is not None and (told == ts or _THAT_TOLD.fullmatch(text, noun.end(), ts)):
+                nmod = _ATTACK_MODIFIERS.search(text, max(cs, told - 40), told)
+                seg_s = nmod.start() if nmod else told
         self_told = said > window_s and _SELF_PRONOUN.fullmatch(text, said, ts)
         if self_told:
             # "The Islamic Resistance said it attacked ...": the speaker is the attacker.
@@ -549,6 +575,16 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         own = _side_of_words(trigger)  # "US strikes", "the American aggression"
         if own and own[1] != "unknown":
             attacker_side = own[1]
+    if attacker_side is None and not verbal:
+        # "This is the fourth American strike ... since ..., after the raid on X and the raids on
+        # Y": the earlier ones the count runs over are the same side's
+        nth = None
+        for nth in _ORDINAL_NOUN.finditer(text, sent.start, ts):
+            pass
+        if nth is not None and re.search(r"\bafter\b", text[nth.end() : ts]):
+            words = _side_of_words(nth.group("mods"))
+            if words and words[1] != "unknown":
+                attacker_side = words[1]
     if verbal and lex.defence.search(trigger):
         # The defender is the target; who sent the drone is untold here.
         if attacker_side in ("us", "iraq_gov") and target_side_pre is None:
@@ -572,6 +608,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     phrase_end = None if verbal else _NOUN_PHRASE_END.search(text, te, ce)
     places_after = [p for p in all_places if ts <= p.start and p.end <= te or te <= p.start < min(
         ce, te + reach, nxt, phrase_end.start() if phrase_end else ce)]
+    if not verbal and not any(p.start >= te for p in places_after):
+        # ... however long the phrase, while it runs on in prepositions with no comma or verb:
+        # "the drone attack on the base of the international coalition in the al-Omar oil field"
+        places_after += [p for p in all_places if te + reach <= p.start < min(ce, te + 2 * reach, nxt)
+                         and _PREP_CHAIN.fullmatch(text, te, p.start)][:1]
     # The subject of a passive in a relative clause is its antecedent: "the Ain al-Asad base,
     # which was pounded with missiles by ...".
     subj_s = sent.start if passive and _RELATIVE_END.search(text, max(sent.start, cs - 8), cs) else cs
@@ -627,11 +668,22 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             target, target_side = hosts[-1].place.name, "us"
     if target_side is None and target_side_pre is not None:
         target_side = target_side_pre
-    if target_side is None and (toll := _TOLL_AFTER.match(text, te, min(sent.end, te + 120))):
-        # "a rocket attack on Erbil that killed a contractor and wounded several Americans": its victims
+    if target_side in (None, "civilians") and (toll := _TOLL_AFTER.match(text, te, min(sent.end, te + 120))):
+        # "a rocket attack on Erbil that killed a contractor and wounded several Americans": its
+        # victims; and "a drone strike on a residential area that killed a militia commander"
+        # was aimed at the commander (the houses around him are where, not whom).
         victims = text[toll.end() : min(sent.end, toll.end() + 80)]
         found = target_side_in(victims) or _side_of_words(victims)
-        if found and found[1] in ("us", "factions", "iraq_gov", "civilians"):
+        if found and found[1] == "civilians":
+            # "killed a civilian contractor and wounded a US service member": aimed at the US
+            us = _lex().targets[0][1].search(text, toll.end(), min(sent.end, toll.end() + 120))
+            if us:
+                found = (us.start(), "us")
+        if not found:
+            actor = _actor_in(ctx, toll.end(), min(sent.end, toll.end() + 80), last=False)
+            if actor and actor.actor.side in ("factions", "us", "iraq_gov"):
+                found = (actor.start - toll.end(), actor.actor.side)
+        if found and found[1] in ("us", "factions", "iraq_gov", "civilians") and (target_side is None or found[1] != "civilians"):
             target_side = found[1]
     if target_side is None and verbal and lex.defence.search(trigger):
         # "An armed drone that targeted the Harir base was shot down": the base inside the trigger.
@@ -652,6 +704,23 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
             location = None  # "struck sites in Iraq and Syria": no one place
     elif target and get_place(target) is not None:
         location = target
+    if location is None and not verbal and _DEMONSTRATIVE.search(text, max(cs, ts - 12), ts):
+        # "On Tower 22, do you have an updated number? -- The number injured in that attack ...":
+        # the one place the sentence before names, when it tells no attack of its own
+        # (or the one before it, past a bare answer: "Q: On Tower 22, ...? -- A: Yes. The number ...")
+        si = ctx.sentence_of(ts)
+        for back in (1, 2, 3):
+            if si - back < 0:
+                break
+            prev_s = ctx.sentences[si - back]
+            if lex.noun.search(text, prev_s.start, prev_s.end) or lex.verb.search(text, prev_s.start, prev_s.end):
+                break
+            named_before = {p.place.name for p in all_places if prev_s.start <= p.start < prev_s.end and p.place.kind != "country"}
+            if len(named_before) == 1:
+                location = next(iter(named_before))
+                break
+            if named_before:
+                break
     bases = sorted({p.place.name for p in places if p.place.hosts_us})
     sites = tuple(bases) if any(not places_compatible(a, b) for a in bases for b in bases) else ()
 
@@ -678,6 +747,7 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     own_date = date_m is not None and (
         ts <= date_m.start and date_m.end <= te
         or 0 <= date_m.start - te <= _OWN_DATE_CHARS and not _REPORTED.search(text, te, date_m.start)
+        or 0 <= date_m.start - te <= 2 * _DATE_CHARS and bool(_NOUN_TAIL.fullmatch(text, te, date_m.start))
         or 0 <= ts - date_m.end <= 12 and not re.search(r"\b(?:the|an?)\b", text[date_m.end : ts], re.I) and not appositive
     )
     if blocked_after and not (own_date and date_m.precision == "day" and ctx.published and date_m.date <= ctx.published):
@@ -709,6 +779,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
+    if plural and not verbal and weak_date is not None and _said_on(text, sent.start, weak_date):
+        # "X said on Jan. 30 that it was suspending its attacks": the day of the words, not of
+        # the attacks
+        weak_date = None
     # ("said that US strikes ...": "that" introduces what was said)
     said_that = _SAID_THAT.match(before[-40:])
     definite = bool(_DEFINITE.search(before[-40:][said_that.end() if said_that else 0 :]))
@@ -716,6 +790,9 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     specific = date_m is not None or bool(named) or munitions is not None or n_attacks is not None
     if (plural or verbal) and _is_tally(ctx, sent, ts, te):
         return None
+    if (verbal and not reference and date_m is None and munitions is None and n_attacks is None
+            and _HABITUAL.search(before) and not any(p.place.kind != "country" for p in named)):
+        return None  # "resistance groups have targeted US bases in Iraq and Syria": attacks in general
     can_start = True
     if reference:
         anaphoric = True
@@ -734,8 +811,10 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # "after attacks on US forces in Iraq and Syria": a bare plural is attacks in general,
         # neither new nor told before, unless a day, a count or a place narrower than a country
         # makes them particular.
+        # ("a week after U.S. air strikes on ... in eastern Syria": placed in time by another)
         if not (date_m is not None or munitions is not None or n_attacks is not None
-                or any(p.place.kind != "country" for p in named)):
+                or any(p.place.kind != "country" for p in named)
+                or _after_days(text[max(sent.start, ts - 90) : ts]) is not None):
             return None
         anaphoric = False
     else:
@@ -757,7 +836,11 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         # killed" tells which attack: it may start one.
         can_start = (not verbal and definite and any(p.place.kind != "country" for p in named)
                      and bool(_TOLL_AFTER.match(text, te, min(sent.end, te + 120))))
-    if verbal and not (weapons or target_side or attacker_side or places):
+        # ... and so does "including the attack on Tower 22": a base named right after the noun
+        # (not "the second attack on the Erbil airport area": a count of attacks)
+        can_start = can_start or (not verbal and definite and not _ORDINAL_BEFORE.search(before) and any(
+            p.place.hosts_us and _ON_PLACE.fullmatch(text, te, p.start) for p in named if p.start >= te))
+    if verbal and not (weapons or target_side or attacker_side or places) and not lex.noun.match(text, ts):
         return None  # "struck a deal", "hit the headlines"
 
     if target_side is not None and target_side == attacker_side:
@@ -781,6 +864,15 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     # Stretch the span over the clause's core: from the clause start (or 60 chars back) to its end
     # (or 80 on, or the next attack told).
     span_s = min(span_s, max(cs, ts - 60))
+    # ... but not back over the attack told before it in a list ("the raid on X on November 22,
+    # the raids on Y on December 26"): from the last comma or "and" after that one's trigger.
+    told_last = max((t for t, _ in trigger_starts if t < ts), default=-1)
+    if told_last >= span_s:
+        sep = None
+        for sep in _COMMA.finditer(text, told_last, ts):
+            pass
+        if sep is not None:
+            span_s = max(span_s, sep.end())
     told_again = lex.reference_verb.search(before) if reference else None
     if told_again:
         span_s = max(span_s, ts - len(before) + told_again.start())  # a reference starts with its words ("in retaliation for the ...")
@@ -795,6 +887,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
         weak_date=weak_date.date if weak_date else None, weak_precision=weak_date.precision if weak_date else None,
         munitions=munitions, n_attacks=n_attacks, claimed_by=claimed_by,
         after_days=_after_days(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]), at=ts, sites=sites,
+        after_hedged=_after_hedged(text[max(sent.start, ts - 90) : ts], text[te:min(ce, nxt)]),
+        headline=_in_headline(text, ts),
         subject_at=subject_at, reference=reference,
     )
 
@@ -811,6 +905,38 @@ _SOON_AFTER = re.compile(
     r"\s+(?:[\w’'.-]+\s+){0,4}$", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+# "the fourth American strike": an attack counted among others of the same side
+_ORDINAL_NOUN = re.compile(
+    r"\b(?:" + "|".join(load_yaml("numbers.yaml")["ordinals"]) + r"|\d+(?:st|nd|rd|th))\s+(?P<mods>(?:[A-Z][\w.’'-]*\s+)+)"
+    r"(?:air\s*|drone\s+)?(?:strike|attack|raid|operation)s?\b")
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:" + "|".join(load_yaml("numbers.yaml")["ordinals"]) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}$", re.I)
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s+(?:[\w-]+\s+)?$", re.I)
+# A noun's object that is a place: "the attack on (the) ", "the strike at "
+_ON_PLACE = re.compile(r"\s+(?:on|at|against)\s+(?:the\s+)?")
+# "Two days earlier, ..." opening a sentence
+_EARLIER_OPENER = re.compile(r"\s*" + _N_UNITS + r"\s+(?:earlier|before)\s*,", re.I)
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """A position in one of the text's first lines that reads as a headline: no sentence end."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text.count("\n", 0, line_start) > 3:
+        return False
+    line_end = text.find("\n", pos)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip()
+    return bool(line) and line[-1] not in ".!?\"”’'" and len(line.split()) <= 30
+
+
+def _after_hedged(before: str, after: str = "") -> bool:
+    """'more than a week after', 'nearly two weeks after': a count told only roughly."""
+    m = _AFTER.search(before) or (("earlier" in after or "before" in after) and _EARLIER.match(after))
+    return bool(m and (m.group("more") or "").strip().lower() in _HEDGES)
+
+
+_HEDGES = ("more than", "over", "less than", "fewer than", "under", "nearly", "almost", "about", "some")
 
 
 def _after_days(before: str, after: str = "") -> int | None:
@@ -833,6 +959,19 @@ def _after_days(before: str, after: str = "") -> int | None:
     return days
 
 
+# ... and those of an attack noun, its weapon too ("a US drone strike", "the American air raid").
+_ATTACK_MODIFIERS = re.compile(r"(?:(?:[A-Z][\w.’'-]*|\w+[’']s?|drones?|UAV|missile|rocket|ballistic|air|aerial|armed|one-way|precision|retaliatory|deadly)\s+)+$")
+# A noun's phrase running on in prepositions up to a place ("on the base of the coalition in the").
+_PREP_CHAIN = re.compile(r"\s+(?:on|against|at|targeting)\s+(?:(?!(?:that|which|who|was|were|is|are|had|has|said|after|before|when|while)\b)[^,;.:\n\"“”])*?\s(?:in|at|near)\s+(?:the\s+)?")
+# A noun's own phrase up to its day: "the assassination of Nujaba commander X (Abu Y) in Baghdad
+# on": no comma, clause or verb between.
+_NOUN_TAIL = re.compile(r"\s+of\s+(?:(?!(?:that|which|who|was|were|is|are|had|has|said|after|before|when|while)\b)[^,;.:\n\"“”])*?\s(?:on|in)\s+")
+# The weapon that is a verb's subject, with its modifiers ("US warplanes struck", "a drone hit").
+_VERB_SUBJECT = re.compile(r"\b(?:(?:an?|the|two|three|several)\s+)?(?:[A-Z][\w.’'-]*\s+|[\w-]+-laden\s+|armed\s+)*"
+                           r"(?:warplanes?|jets|aircraft|bombers?|drones?|UAVs?|rockets?|missiles?|helicopters?)\s+$")
+# A plural subject's present perfect ("militias have targeted ..."): attacks in general unless
+# a day, a count or a place narrower than a country makes it one.
+_HABITUAL = re.compile(r"\bhave\s+(?:[\w-]+\s+){0,4}$", re.I)
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 # A past attack told in a subordinate clause escapes the vow or threat of the main clause:
@@ -885,7 +1024,9 @@ IN_ALL = r"\bin\s+all\b(?!\s+(?:of|the|its|their|his|her|parts|areas|provinces|d
 # The periods, without their groups, for the tally gates here and in tallies.py.
 PERIOD_WORDS = "|".join(p.pattern for p in (PAST_PERIOD, IN_PERIOD, BEFORE_PERIOD, BETWEEN_PERIOD)).replace(
     "?P<n>", "?:").replace("?P<unit>", "?:") + "|" + IN_ALL
-_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|" + PERIOD_WORDS, re.I)
+# "between October 2023 and early February": a count over a span of months
+_BETWEEN_MONTHS = r"\bbetween\s+(?:early\s+|mid-?|late\s+)?[A-Z][a-z]+(?:\s+\d{4})?\s+and\b"
+_TALLY_WORDS = re.compile(r"\b(?:since|so far|to date|in total|a total of|this year|tally|overall)\b|" + PERIOD_WORDS + "|" + _BETWEEN_MONTHS, re.I)
 _TIMES = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 
 
@@ -899,7 +1040,7 @@ def _is_tally(ctx: ArticleContext, sent, ts: int, te: int) -> bool:
             continue  # ("since September 30, when six rockets landed near the airport": rockets, not attacks)
         if q.end <= ts and ts - q.end <= 25 or ts <= q.start < te:
             return True
-        if te <= q.start <= te + 30 and _TIMES.match(ctx.text, q.end):
+        if te <= q.start <= te + 60 and _TIMES.match(ctx.text, q.end):
             return True
     return False
 
@@ -1052,7 +1193,9 @@ def _compatible(ev: Event, m: EventMention) -> bool:
             return False
     d, _ = ev.date
     md = m.date if m.date is not None else (None if m.anaphoric else m.weak_date)
-    if d is not None and md is not None and abs((d - md).days) > 1:
+    # (a day told only to the week, "earlier this week", is near its middle: three days either side)
+    slack = 3 if m.date is not None and m.date_precision == "week" else 1
+    if d is not None and md is not None and abs((d - md).days) > slack:
         return False
     return True
 
@@ -1182,25 +1325,46 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
     def at(x: EventMention) -> int:
         return x.at if x.at >= 0 else x.start
 
+    counted: set[int] = set()  # events dated here, by id
     for ev in events:
-        if ev.date[0] is not None or any(m.date for m in ev.mentions):
+        # (a day worked out from "N days after" beats one read off the paragraph around it)
+        if ev.derived_date is not None or any(m.date for m in ev.mentions):
             continue
         for m in ev.mentions:
             si = ctx.sentence_of(m.start)
             # (of the attacks told before it in its sentence, the nearest)
-            dated = [other for other in events if other is not ev and other.date[0] is not None and other.date[1] == "day"]
-            dated.sort(key=lambda o: -max((at(x) for x in o.mentions if ctx.sentence_of(x.start) == si and at(x) < at(m)),
-                                          default=-1))
+            # ("came a week after the Jordan attack and five days after the U.S. hit ...": each
+            # counted from the attack the sentence tells, never from a date worked out so)
+            dated = [other for other in events if other is not ev and other.date[0] is not None and other.date[1] == "day"
+                     and id(other) not in counted]
+            # (the one the sentence opens with: "The strike came a week after the Jordan attack,
+            # and five days after the U.S. hit 85 targets" counts both from the strike)
+            dated.sort(key=lambda o: min((at(x) for x in o.mentions if ctx.sentence_of(x.start) == si and at(x) < at(m)),
+                                         default=len(ctx.text)))
             for other in dated:
                 d, _ = other.date
                 here = [x for x in other.mentions if ctx.sentence_of(x.start) == si]
                 if m.after_days is not None and any(at(x) < at(m) for x in here):
-                    ev.derived_date = (d - dt.timedelta(days=m.after_days), "day" if m.after_days <= 14 else "week")
+                    ev.derived_date = (d - dt.timedelta(days=m.after_days),
+                                       "day" if m.after_days <= 14 and not m.after_hedged else "week")
                     break
                 told = [x for x in here if x.after_days is not None and at(x) != at(m)]
                 if told:
                     n = told[0].after_days
-                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 else "week")
+                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 and not told[0].after_hedged else "week")
                     break
+            if ev.derived_date is None and (opener := _EARLIER_OPENER.match(ctx.text, ctx.sentences[si].start)) and si > 0:
+                # "Two days earlier, US forces carried out air strikes ...": counted back from
+                # the attack told last before the sentence (dated to the day)
+                n = _after_days("", opener.group())
+                s0 = ctx.sentences[si].start
+                before = [other for other in events if other is not ev and other.date[0] is not None
+                          and other.date[1] == "day" and id(other) not in counted
+                          and any(at(x) < s0 for x in other.mentions)]
+                if n is not None and before:
+                    last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
+                    d, _ = last.date
+                    ev.derived_date = (d - dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
             if ev.derived_date:
+                counted.add(id(ev))
                 break

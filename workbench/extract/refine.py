@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from workbench.dates import infer_publication_date
+from workbench.dates import infer_publication_date, weekday_fixed_day
 from workbench.extract.incidents import event_kind
 from workbench.places import compatible as places_compatible
 from workbench.places import get_place
@@ -73,6 +73,8 @@ def refine_publication_dates(
     for aid, text, basis, pub in articles:
         if basis in STATED_BASES:
             continue
+        if weekday_fixed_day(text) is not None:
+            continue  # "Saturday 27 February": the text fixes its own day, weekday and all
         own_floor, _ = infer_publication_date(text)
         floor0 = own_floor or dt.date.min
         # The first attack of the article (its news, as a rule) that dated articles also

@@ -1,0 +1,82 @@
+"""Round 6 of the dates: a day and month told with their weekday and no year fix the year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from workbench.dates import infer_publication_date, weekday_fixed_day
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # (Sunday 7 January: 2024 is the first year of the era where it falls on a Sunday)
+        ("Kirkuk – Sunday, January 7\nA drone struck near the airport on Saturday night.", dt.date(2024, 1, 7)),
+        ("Basra | Thursday 12 November\nMortar rounds fell near the camp on Wednesday.", dt.date(2020, 11, 12)),
+        ("Erbil - Wednesday 3 March\nTwo rockets landed near the airport.", dt.date(2021, 3, 3)),
+    ],
+)
+def test_weekday_and_day_without_year_fix_the_year(text, day):
+    assert weekday_fixed_day(text) == day
+    found, evidence = infer_publication_date(text)
+    assert found == day
+    assert "weekday" in evidence
+
+
+def test_weekday_fixed_year_not_before_the_texts_own_years():
+    # Friday 13 September is a Friday in 2019 and in 2024; the text speaks of August 2023.
+    text = "Mosul – Friday 13 September\nThe strikes of August 2023 were recalled by the spokesman."
+    assert infer_publication_date(text)[0] == dt.date(2024, 9, 13)
+    assert weekday_fixed_day(text, not_before=dt.date(2023, 8, 1)) == dt.date(2024, 9, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets hit the base on 15 February, officials said.",  # no weekday with the date
+        "Rockets hit the base on Tuesday, officials said.",  # a weekday with no date
+        "Erbil, Monday 9 October 2023 - A drone was shot down.",  # the year is told
+    ],
+)
+def test_no_weekday_fixed_day(text):
+    assert weekday_fixed_day(text) is None
+
+
+def test_date_line_without_year_is_the_stated_date(tmp_path):
+    from workbench.loader import build_tables
+
+    p = tmp_path / "story.txt"
+    p.write_text(
+        "Factions weigh their answer to the border raid\n\nThe Daily Levant | Politics\nBasra – Thursday 12 November\n\n"
+        "Two rockets fell near the airport late on Tuesday night, a security source told the paper, "
+        "and the factions said on Wednesday that they would answer at a time of their choosing.\n",
+        encoding="utf-8",
+    )
+    articles, _, _ = build_tables([p])
+    row = articles.iloc[0]
+    assert row.published.date() == dt.date(2020, 11, 12)
+    assert row.published_basis == "text"
+
+
+@pytest.mark.parametrize(
+    "text, span, day",
+    [
+        ("Rockets fell on the base on the 20th of the month, officials said.", "20th of the month", dt.date(2021, 2, 20)),
+        ("A drone hit the camp on the 3rd of this month.", "3rd of this month", dt.date(2021, 2, 3)),
+        ("Rockets fell on the base on the 20th, officials said.", "20th", dt.date(2021, 2, 20)),
+    ],
+)
+def test_day_of_the_month(text, span, day):
+    from workbench.dates import find_dates
+
+    found = [(d.text, d.date) for d in find_dates(text, published=dt.date(2021, 2, 27))]
+    assert found == [(span, day)]
+
+
+def test_day_of_a_named_month_is_not_of_this_month():
+    from workbench.dates import find_dates
+
+    found = [d.date for d in find_dates("It happened on the 20th of March.", published=dt.date(2021, 2, 27))]
+    assert found == [dt.date(2020, 3, 20)]

@@ -1,0 +1,78 @@
+"""Round 6 of linking claims to the attacks of their article, and of places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.extracting import extraction
+from workbench.places import find_places
+
+PUB = dt.date(2024, 8, 6)
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("A security source in Anbar said on Monday that two Katyusha rockets were fired at the Ain al-Asad air base, and "
+         "that the base's defences intercepted one of them.\nThe attack came less than a week after an American strike "
+         "targeted a group of members of the Popular Mobilisation near Jurf al-Nasr on July 29, killing three of them. The "
+         "Popular Mobilisation Authority said at the time that the three martyrs were guarding a checkpoint. The base was "
+         "also hit in mid-July, when two rockets fell inside it.", "three martyrs"),
+        ("Rockets hit the Ain al-Asad air base on Monday, wounding two contractors. The attack came days after a US drone "
+         "strike on a Kata'ib Hezbollah headquarters near al-Qaim on July 29. Kata'ib Hezbollah said two of its fighters "
+         "had been killed.", "two of its fighters"),
+    ],
+)
+def test_a_side_telling_its_own_losses_counts_the_attack_on_it(text, phrase):
+    ex = extraction(text, published=PUB)
+    claim = next(c for c in ex.claims if phrase in c["snippet"] or c["snippet"] in phrase)
+    assert claim["event"] is not None
+    assert ex.events[claim["event"]]["attacker_side"] == "us"
+
+
+def test_losses_of_the_side_attacked_first_stay_with_that_attack():
+    text = ("Rockets hit the Ain al-Asad air base on Monday. The attack came a week after an American strike near Jurf "
+            "al-Nasr on July 29. The Pentagon said two of its soldiers had been wounded at the base.")
+    ex = extraction(text, published=PUB)
+    claim = next(c for c in ex.claims if "two of its soldiers" in c["snippet"] or "wounded" in c["snippet"])
+    assert ex.events[claim["event"]]["target_side"] == "us"
+
+
+@pytest.mark.parametrize("text", ["Two rockets were fired at Al Asad in mid-July.", "Rockets struck al-Asad on Monday."])
+def test_al_asad_alone_is_the_air_base(text):
+    assert [p.place.name for p in find_places(text)] == ["Ain al-Asad air base"]
+
+
+@pytest.mark.parametrize("text", ["Bashar al-Asad received the envoy.", "President Bashar al-Assad spoke on Monday."])
+def test_the_syrian_president_is_no_base(text):
+    assert find_places(text) == []
+
+
+@pytest.mark.parametrize("text", ["The group claimed the attack at al-Omar.", "A drone hit the al-Omar base on Sunday."])
+def test_al_omar_alone_is_the_oil_field(text):
+    assert "al-Omar oil field" in [p.place.name for p in find_places(text)]
+
+
+def test_the_base_at_the_oil_field_is_within_it():
+    from workbench.places import compatible
+
+    assert compatible("Mission Support Site Euphrates", "al-Omar oil field")
+
+
+def test_an_attack_told_to_the_week_joins_the_same_attack_told_to_the_day():
+    text = ("The last attack was the one-way drone attack on Sunday evening at Mission Support Site Euphrates. "
+            "The Islamic Resistance in Iraq claimed the attack earlier this week at al-Omar.")
+    ex = extraction(text, published=dt.date(2024, 2, 8))
+    assert len(ex.events) == 1
+
+
+def test_that_attack_after_a_question_naming_a_base_is_the_attack_there():
+    text = ("The strike in Baghdad last night targeted a commander behind attacks on our forces, including the attack "
+            "on Tower 22. The last attack we know of was the rocket attack on the Harir base on Sunday.\n"
+            "Q: On Tower 22, do you have an updated number?\n"
+            "A: Yes. The number of service members injured in that attack now stands at more than 40.")
+    ex = extraction(text, published=dt.date(2024, 2, 8))
+    claim = next(c for c in ex.claims if "40" in c["snippet"])
+    assert ex.events[claim["event"]]["location"] == "Tower 22"
