@@ -69,6 +69,11 @@ class _Lexicon:
     suffered: re.Pattern  # "the occupation forces suffered ", right before the count: group 1 the victims
     after_only: frozenset[str]  # outcome words counted only by a number after them
     metonyms: dict[str, str]  # "Baghdad" (saying) -> "Iraqi government"
+    zero_before: tuple[re.Pattern, ...]  # "without causing " before an outcome: none
+    number_of_outcomes: dict[str, str]  # "put the toll at": killed
+    victims_appended: re.Pattern  # ", most of them " after a figure
+    own_victims: re.Pattern  # "none of its soldiers": the claimant's own
+    other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
 
 @lru_cache(maxsize=1)
@@ -100,12 +105,17 @@ def _lex() -> _Lexicon:
         },
         after_only=frozenset(w.lower() for w in d["counted_after_only"]),
         metonyms={k.lower(): v for k, v in d["metonyms"].items()},
+        zero_before=tuple(re.compile(p, re.I) for p in d["zero_before_outcome"]),
+        number_of_outcomes=dict(d["number_of_outcomes"]),
+        victims_appended=re.compile("|".join(d["victims_appended"]), re.I),
+        own_victims=re.compile("|".join(d["own_victims"]), re.I),
+        other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         suffered=re.compile(rf"((?:[\w.’'-]+\s+){{0,3}}[\w.’'-]+)\s+(?:{_alt(d['suffering_verbs'])})\s+$", re.I),
     )
 
 
-_GATE = prefiltered(re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion|mourn", re.I))
+_GATE = prefiltered(re.compile("|".join(map(re.escape, load_yaml("claims.yaml")["gate"])), re.I))
 _BREAK = re.compile(r"[;:!?]|(?<!\b[A-Z])\.|,\s|\b(?:and|but|while|after|as)\b")  # not the dots of "U.S."
 _ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring|mourned)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
@@ -148,6 +158,7 @@ def _us_marked(victim: str) -> bool:
     return any(side == "us" and pat.search(victim) for side, pat in _lex().victim_modifiers)
 
 
+_OUTCOME_NOUN = re.compile(r"[\w\s]*(?<!ed)(?<!ing)", re.I)  # "casualties", "deaths", not "killed"
 _OTHERS = re.compile(r"(?:\w+\s+)?others?(?:\s+people)?|(?:\w+\s+)?other people", re.I)
 _OPPOSITE = {"us": "factions", "factions": "us", "iran": "us", "iraq_gov": "factions"}
 
@@ -546,6 +557,12 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
                 return q, (q.end, stop.start() if stop else sent.end)
     if om.group().lower() in lex.after_only:
         return None
+    # "without causing casualties", "not aware of any civilians being killed"
+    for pat in lex.zero_before:
+        z = pat.search(text, max(sent.start, om.start() - 90), om.start())
+        if z is not None:
+            victims = z.span("victims") if "victims" in pat.groupindex else (om.end(), om.end())
+            return Quantity(z.start(), z.end(), z.group(), 0, 0, "none"), victims
     # "the death toll rose to 12", "the number of members martyred ... has risen to 27"
     number_of = _NUMBER_OF.search(text, max(sent.start, om.start() - 80), om.start())
     for q in quantities:
@@ -651,17 +668,32 @@ def _determiner_counts(ctx: ArticleContext, sent, quantities: list[Quantity]) ->
     return out
 
 
-def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int]]:
+_AND_COUNT = re.compile(r"[^,;]{0,40}?\s+and\s+$", re.I)  # "five service members and "
+
+
+def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int, tuple[int, int]]]:
+    """Claims told as "put the number of the wounded at five": (count, outcome, span, where the
+    outcome word is, victims after the count). A second count joined by "and" ("at five service
+    members and two contractors") is a claim of its own."""
     out = []
-    for pat in _lex().number_of:
+    lex = _lex()
+    for pat in lex.number_of:
         for m in pat.finditer(ctx.text, sent.start, sent.end):
             qs = find_quantities(m.group("qty"))
             if not qs:
                 continue
-            q0 = qs[0]
             base = m.start("qty")
+            word = m.group("outcome").lower()
+            outcome = lex.number_of_outcomes.get(word) or lex.outcome_of.get(word, "injured")
+            q0 = qs[0]
             q = Quantity(base + q0.start, base + q0.end, q0.text, q0.low, q0.high, q0.qualifier)
-            out.append((q, _lex().outcome_of.get(m.group("outcome").lower(), "injured"), (m.start(), m.end()), m.start("outcome")))
+            q2 = qs[1] if len(qs) > 1 and _AND_COUNT.match(m.group("qty"), q0.end, qs[1].start) else None
+            if q2 is None:
+                out.append((q, outcome, (m.start(), m.end()), m.start("outcome"), (q.end, m.end())))
+                continue
+            out.append((q, outcome, (m.start(), base + q2.start), m.start("outcome"), (q.end, base + q2.start)))
+            second = Quantity(base + q2.start, base + q2.end, q2.text, q2.low, q2.high, q2.qualifier)
+            out.append((second, outcome, (base + q2.start - len(" and"), m.end()), m.start("outcome"), (second.end, m.end())))
     return out
 
 
@@ -683,6 +715,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
     if gated:  # claimants may be people the gazetteer does not know ("Kamal Hassan, the police chief, said")
         ctx = replace(ctx, mentions=with_people(text, ctx.mentions))
     found: list[Claim] = []
+    last_side = None  # the victims' side of the claim before, in the article
     for si, sent in gated:
         quantities = [
             q for q in ctx.quantities
@@ -690,8 +723,14 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         ]  # "how many were killed?" counts nothing
         quantities = sorted(quantities + _determiner_counts(ctx, sent, quantities), key=lambda q: q.start)
         items: list[tuple[Quantity, str, tuple[int, int], int, int]] = []  # q, outcome, victim span, span start, span end
-        for q, outcome, (ms, me), pos in _number_of_claims(ctx, sent):
-            items.append((q, outcome, (pos, pos), ms, me))
+        for q, outcome, (ms, me), pos, (vs, ve) in _number_of_claims(ctx, sent):
+            if _victim_side(ctx, vs, ve, "unknown")[1] is None:
+                vs = ve = pos  # "at 22": the victims are not told
+                appended = lex.victims_appended.match(text, me, sent.end)
+                if appended:  # "..., most of them members of Kata'ib Hezbollah"
+                    stop = _BREAK.search(text, appended.end(), sent.end)
+                    vs, ve = appended.end(), stop.start() if stop else sent.end
+            items.append((q, outcome, (vs, ve), ms, me))
         taken = {id(i[0]) for i in items}
         for om in lex.outcome.finditer(text, sent.start, sent.end):
             if any(s <= om.start() < e for _, _, _, s, e in items):
@@ -707,7 +746,9 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             outcome = lex.outcome_of.get(re.sub(r"\s+", " ", om.group().lower()), "casualties")
             if _BOTH.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
                 outcome = "casualties"  # "killed and wounded" told together
-            if vs == ve or not text[vs:ve].strip(" “”\"'"):
+            if vs == ve or not text[vs:ve].strip(" “”\"'") or (
+                _OUTCOME_NOUN.fullmatch(om.group()) and _victim_side(ctx, vs, ve, "unknown")[1] is None
+            ):  # "no injuries to US personnel", "dozens of casualties among the American soldiers"
                 after = _victims_after(ctx, om.end(), sent.end)
                 if after is not None:
                     vs, ve = after
@@ -736,17 +777,25 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
         previous_side = None
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
-            claimant, claimant_side = claimant_name_side(ctx, sent, _attribution_point(ctx, s))
+            actor, basis = claimant_for(ctx, sent, _attribution_point(ctx, s))
+            claimant, claimant_side = _name_side(ctx, actor, basis)
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
+            own = bool(victim and basis != "outlet" and claimant_side not in (None, "media")
+                       and lex.own_victims.search(victim) and not _ENEMY.search(victim))
+            if own:
+                victim_side = claimant_side  # "none of its soldiers had been hurt", "six of their members"
+            elif victim and last_side and lex.other_victims.search(victim) and not _victim_side(ctx, vs, ve, "unknown", marked=True)[1]:
+                victim_side = last_side  # "a number of other fighters were wounded": more of the same victims
             if (not victim or _OTHERS.fullmatch(victim)) and victim_side is None and previous_side:
                 # "three soldiers were killed and 25 others injured", "25 fighters had been killed and 51 wounded"
                 victim_side = previous_side
-            if victim_side == "us" and victim and _GENERIC_MILITARY.search(victim) and not _us_marked(victim):
+            if not own and victim_side == "us" and victim and _GENERIC_MILITARY.search(victim) and not _us_marked(victim):
                 # "three soldiers" with no nationality: the Iraqi army's own, or those hit by a strike
                 # on the factions, are not US troops.
                 if claimant_side == "iraq_gov" or (event_side_at and event_side_at(s) in ("factions", "iraq_gov")):
                     victim_side = "iraq_gov"
             previous_side = victim_side or previous_side
+            last_side = victim_side or last_side
             if victim_side is None:
                 victim_side = (event_side_at(s) if event_side_at else None) or "unknown"  # the linker may refine it
             found.append(
