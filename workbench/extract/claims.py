@@ -72,6 +72,8 @@ class _Lexicon:
     zero_before: tuple[re.Pattern, ...]  # "without causing " before an outcome: none
     number_of_outcomes: dict[str, str]  # "put the toll at": killed
     victims_appended: re.Pattern  # ", most of them " after a figure
+    attack_anaphor: re.Pattern  # "that strike": an attack told before
+    attack_anaphor_reach: int
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -108,6 +110,8 @@ def _lex() -> _Lexicon:
         zero_before=tuple(re.compile(p, re.I) for p in d["zero_before_outcome"]),
         number_of_outcomes=dict(d["number_of_outcomes"]),
         victims_appended=re.compile("|".join(d["victims_appended"]), re.I),
+        attack_anaphor=re.compile(d["attack_anaphor"], re.I),
+        attack_anaphor_reach=int(d["attack_anaphor_reach"]),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -796,8 +800,12 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     victim_side = "iraq_gov"
             previous_side = victim_side or previous_side
             last_side = victim_side or last_side
+            if victim_side is None and event_side_at:
+                victim_side = event_side_at(s)
+                if victim_side is None and lex.attack_anaphor.search(text, sent.start, sent.end):
+                    victim_side = _side_told_before(ctx, si, event_side_at)  # "22 people were killed in that strike"
             if victim_side is None:
-                victim_side = (event_side_at(s) if event_side_at else None) or "unknown"  # the linker may refine it
+                victim_side = "unknown"  # the linker may refine it
             found.append(
                 Claim(
                     start=s, end=e,
@@ -808,6 +816,15 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 )
             )
     return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
+
+
+def _side_told_before(ctx: ArticleContext, si: int, event_side_at) -> str | None:
+    """The target side of the last attack told before sentence ``si`` (within reach)."""
+    for back in range(max(0, si - _lex().attack_anaphor_reach), si)[::-1]:
+        side = event_side_at(ctx.sentences[back].start)
+        if side is not None:
+            return side
+    return None
 
 
 _LEDE_REACH = 3  # sentences
