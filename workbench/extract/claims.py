@@ -74,6 +74,7 @@ class _Lexicon:
     victims_appended: re.Pattern  # ", most of them " after a figure
     attack_anaphor: re.Pattern  # "that strike": an attack told before
     attack_anaphor_reach: int
+    own_voice: re.Pattern  # " media office" after a body's name
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -112,6 +113,7 @@ def _lex() -> _Lexicon:
         victims_appended=re.compile("|".join(d["victims_appended"]), re.I),
         attack_anaphor=re.compile(d["attack_anaphor"], re.I),
         attack_anaphor_reach=int(d["attack_anaphor_reach"]),
+        own_voice=re.compile(rf"\s+(?:{_alt(d['own_voice_suffixes'])})$", re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -499,8 +501,18 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
         return name, side
     # A body publishing its own statement ("Kata'ib Hezbollah media office (translated)")
     # claims under its canonical name.
-    body = load_gazetteer().resolve(bare_name(ctx.outlet), loose=False) if ctx.outlet else None
+    body = _own_voice_body(ctx.outlet) if ctx.outlet else None
+    if body is not None and body.kind != "outlet" and body.side not in ("unknown", "media"):
+        return body.name, body.side  # "Harakat al-Nujaba media office": the movement's own word
     return (body.name if body is not None else ctx.outlet), ctx.outlet_side or "unknown"
+
+
+@lru_cache(maxsize=64)
+def _own_voice_body(outlet: str) -> Actor | None:
+    """The body an outlet's name stands for when it publishes its own statements."""
+    gaz = load_gazetteer()
+    name = bare_name(outlet)
+    return gaz.resolve(name, loose=False) or gaz.resolve(_lex().own_voice.sub("", name), loose=False)
 
 
 def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str, *, marked: bool = False) -> tuple[str | None, str | None]:
