@@ -38,6 +38,7 @@ class Claim:
     high: int | None
     qualifier: str
     sentence: int  # index of the sentence in the article
+    amount: str = ""  # the words of a vague count ("several", "dozens"), which tell two apart
 
 
 def _alt(words) -> str:
@@ -126,8 +127,8 @@ _BREAK = re.compile(r"[;:!?]|(?<!\b[A-Z])\.|,\s|\b(?:and|but|while|after|as)\b")
 _ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring|mourned)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
 _VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)", re.I)
-_STOP_BETWEEN = re.compile(
-    r"[;:!?]|(?<![A-Z])\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
+_STOP_BETWEEN = re.compile(  # not the "by" of "passers-by"
+    r"[;:!?]|(?<![A-Z])\.\s|,\s|(?<![\w-])(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)(?![\w-])", re.I
 )
 # "the number of PMF members martyred in the strikes ... has risen to 27"
 _NUMBER_OF = re.compile(r"\b(?:number|toll)\s+of\s+", re.I)
@@ -165,6 +166,7 @@ def _us_marked(victim: str) -> bool:
 
 
 _OUTCOME_NOUN = re.compile(r"[\w\s]*(?<!ed)(?<!ing)", re.I)  # "casualties", "deaths", not "killed"
+_OTHER_WORD = re.compile(r"\bother\b", re.I)
 _OTHERS = re.compile(r"(?:\w+\s+)?others?(?:\s+people)?|(?:\w+\s+)?other people", re.I)
 _OPPOSITE = {"us": "factions", "factions": "us", "iran": "us", "iraq_gov": "factions"}
 
@@ -597,7 +599,8 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
         between = text[q.end : om.start()]
         for pat in lex.between:
             between = pat.sub(" ", between)
-        if len(between.split()) > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
+        named = sum(len(m.text.split()) - 1 for m in ctx.mentions if q.end <= m.start and m.end <= om.start())
+        if len(between.split()) - named > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
             break
         return q, (q.end, om.start())
     # "causing minor injuries to coalition forces"
@@ -624,9 +627,7 @@ def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, 
     end = stop.start() if stop else sent.end
     if _lex().outcome.search(text, q2.end, end) or _lex().linking.search(text, q2.end, end):
         return None
-    first, second = _victim_side(ctx, q.end, ve, "unknown", marked=True)[1], _victim_side(ctx, q2.end, end, "unknown", marked=True)[1]
-    # not told apart: one claim ("three soldiers and two policemen")
-    return q2, end, not (first is None or second is None or first == second)
+    return q2, end, _told_apart(ctx, (q.end, ve), (q2.end, end))
 
 
 _AND_BEFORE = re.compile(r"(?:[^,;:.]|(?<=[A-Z])\.|\.(?=\S)){0,60}?\s+and\s+$")  # the dots of "U.S." do not part them
@@ -643,9 +644,24 @@ def _coordinated_before(ctx: ArticleContext, sent, q: Quantity, quantities, take
     ve0 = q.start - len(text[q0.end : q.start]) + text[q0.end : q.start].rfind(" and ")
     if _victim_side(ctx, q0.end, ve0, "unknown")[1] is None:
         return None  # "hit two depots and four fighters were killed": no victims
-    first = _victim_side(ctx, q0.end, ve0, "unknown", marked=True)[1]
-    second = _victim_side(ctx, q.end, q.end + 40, "unknown", marked=True)[1]
-    return q0, ve0, not (first is None or second is None or first == second)
+    stop = _BREAK.search(text, q.end, sent.end)
+    return q0, ve0, _told_apart(ctx, (q0.end, ve0), (q.end, stop.start() if stop else sent.end))
+
+
+def _told_apart(ctx: ArticleContext, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two coordinated counts are two claims: their victims are of two sides ("four
+    American service members and two Iraqi soldiers"), or the text tells the nationality of one
+    and not of the other ("five American service members and two contractors"); not when neither
+    is told ("three soldiers and two policemen") or the second is only "others"."""
+    a = _victim_side(ctx, *first, "unknown", marked=True)[1]
+    b = _victim_side(ctx, *second, "unknown", marked=True)[1]
+    if a is None and b is None:
+        return False
+    if a is None or b is None:  # one told, one not: both must name their victims, not "other ..."
+        if _OTHER_WORD.search(ctx.text, *second):
+            return False
+        return all(_victim_side(ctx, *span, "unknown")[1] is not None for span in (first, second))
+    return a != b
 
 
 def _sum(q: Quantity, q2: Quantity) -> Quantity:
@@ -825,6 +841,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     claimant_side=claimant_side or "unknown",
                     victim=victim, victim_side=victim_side, outcome=outcome,
                     low=q.low, high=q.high, qualifier=q.qualifier, sentence=si,
+                    amount=" ".join(q.text.lower().split()) if q.qualifier == "vague" else "",
                 )
             )
     return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
@@ -849,7 +866,7 @@ def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
     naming them); a party publishing its own release keeps its claims."""
 
     def what(c: Claim) -> tuple:
-        return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier)
+        return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier, c.amount)
 
     def sourced_soon(c: Claim) -> bool:
         return any(
