@@ -33,7 +33,8 @@ _AND_TIMES_BEFORE = re.compile(r"\btimes\s+(?:in|on|at|against)\s+(?:[\w’'-]+\
 _TALLY_WORDS = load_yaml("claims.yaml")["tallies"]
 _ATTACKED_BEFORE = re.compile(
     r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+"
-    rf"(?:[\w.’'-]+,?\s+){{0,{int(_TALLY_WORDS['attacked_object_words'])}}}$", re.I)
+    # a comma only inside a list of names ("in Iraq, Syria and Jordan"), not before a clause
+    rf"(?:[\w.’'-]+(?:,(?=\s+(?-i:[A-Z])))?\s+){{0,{int(_TALLY_WORDS['attacked_object_words'])}}}$", re.I)
 _MONTH_PERIOD = re.compile(_TALLY_WORDS["month_period"], re.I)
 _US_ATTACKER = re.compile(_TALLY_WORDS["us_attacker"])
 _NOUN_AFTER = re.compile(

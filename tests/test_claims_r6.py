@@ -1,0 +1,252 @@
+"""Claims and tallies, round 6: victims, zero cues, figures, coordinated counts, tallies. Sentences
+written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from extracting import extraction
+
+PUB = dt.date(2024, 1, 31)
+
+
+def claims_of(text: str, outlet: str = "Reuters", side: str = "media") -> list[dict]:
+    return extraction(text, published=PUB, outlet=outlet, side=side).claims
+
+
+def one_claim(text: str, **kw) -> dict:
+    cs = claims_of(text, **kw)
+    assert len(cs) == 1, [(c["snippet"], c["low"]) for c in cs]
+    return cs[0]
+
+
+def tallies_of(text: str, outlet: str = "Reuters", side: str = "media") -> list[dict]:
+    return extraction(text, published=PUB, outlet=outlet, side=side).tallies
+
+
+# --- victims -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        # the claimant's own: "its soldiers" of the coalition are US troops
+        ("The US-led coalition said none of its soldiers had been hurt in the drone attack.", "us"),
+        ("The coalition said that two of its troops suffered minor wounds.", "us"),
+        ("Kata'ib Hezbollah said three of its members were killed in the raid.", "factions"),
+        ("The Iraqi army said that one of its officers was wounded at the checkpoint.", "iraq_gov"),
+    ],
+)
+def test_the_claimants_own_victims(text, side):
+    assert one_claim(text)["victim_side"] == side
+
+
+def test_its_victims_in_the_outlets_own_voice_are_not_the_outlets():
+    # no attribution: "its" is the Pentagon's, not the publishing channel's
+    c = one_claim("The Pentagon admits the killing of three of its soldiers.", outlet="Sabereen News", side="factions")
+    assert c["victim_side"] == "us"
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("A militia source said only one fighter had been killed.", "factions"),
+        ("Local officials said a militant was killed in the raid.", "factions"),
+    ],
+)
+def test_singular_victim_nouns(text, side):
+    assert one_claim(text)["victim_side"] == side
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Faction sources spoke of dozens of casualties among the American soldiers.", "us"),
+        ("The channel reported heavy casualties among the occupation troops.", "us"),
+    ],
+)
+def test_victims_after_a_noun_outcome(text, side):
+    assert one_claim(text)["victim_side"] == side
+
+
+def test_other_fighters_are_of_the_victims_told_before():
+    text = ("Four fighters of the Syrian Democratic Forces were killed in the drone attack, the group said. "
+            "A spokesman told reporters that a number of other fighters were wounded.")
+    cs = claims_of(text)
+    assert [c["low"] for c in cs] == [4, None]
+    assert cs[1]["victim_side"] == cs[0]["victim_side"] == "unknown"
+
+
+def test_other_victims_with_their_own_nationality_keep_it():
+    text = ("Two Kata'ib Hezbollah fighters were killed in the strike. "
+            "Officials said three other Iraqi soldiers were wounded.")
+    assert [c["victim_side"] for c in claims_of(text)] == ["factions", "iraq_gov"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Monitors said 14 people were killed in that strike.",
+        "Iraqi officials said the raid killed three people, including two bodyguards.",
+    ],
+)
+def test_people_killed_in_an_attack_told_before(second):
+    text = ("US warplanes struck a Kata'ib Hezbollah weapons depot near al-Qaim on Friday. "
+            "The Pentagon said the site was used to store drones. " + second)
+    assert claims_of(text)[-1]["victim_side"] == "factions"
+
+
+def test_people_with_no_attack_named_stay_unknown():
+    assert one_claim("Witnesses said three people were killed.")["victim_side"] == "unknown"
+
+
+# --- zero cues ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        ("Two rockets fell inside the base without causing casualties.", "casualties"),
+        ("A security source said the drone hit a warehouse, causing material damage without casualties.", "casualties"),
+        ("The drone struck the airport without causing any injuries, officials said.", "injured"),
+        ("We're not aware of any civilians being killed or injured, the spokesman said.", "casualties"),
+        ("Officials said they were not aware of any US personnel being hurt.", "injured"),
+    ],
+)
+def test_zero_cues(text, outcome):
+    c = one_claim(text)
+    assert (c["low"], c["high"], c["qualifier"], c["outcome"]) == (0, 0, "none", outcome)
+
+
+def test_without_warning_is_no_zero():
+    c = one_claim("The rockets struck without warning and two soldiers were killed.")
+    assert (c["low"], c["qualifier"]) == (2, "exact")
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("The Syrian Observatory for Human Rights put the toll at 22.", 22),
+        ("The monitor put the death toll at 17 on Saturday.", 17),
+    ],
+)
+def test_put_the_toll_at(text, low):
+    c = one_claim(text)
+    assert (c["low"], c["outcome"]) == (low, "killed")
+
+
+def test_victims_appended_to_a_figure():
+    c = one_claim("The monitor put the number of dead at 14, most of them members of Kata'ib Hezbollah.")
+    assert (c["low"], c["victim_side"]) == (14, "factions")
+
+
+def test_two_counts_in_one_figure_are_two_claims():
+    cs = claims_of("A US official put the number of injured at four service members and three contractors.")
+    assert [(c["low"], c["outcome"], c["victim_side"]) for c in cs] == [(4, "injured", "us"), (3, "injured", "us")]
+
+
+def test_two_vague_counts_in_different_words_are_two_claims():
+    text = ("The attacks injured several American personnel, the Pentagon said. "
+            "The Pentagon said dozens of American troops have been treated for concussions.")
+    assert [c["snippet"].split()[0] for c in claims_of(text)][-1] == "dozens"
+    assert len(claims_of(text)) == 2
+
+
+def test_the_same_vague_count_told_twice_is_one_claim():
+    text = ("Several US soldiers were wounded, the Pentagon said. "
+            "The Pentagon said several US soldiers were wounded in the attack.")
+    assert len(claims_of(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents said several passers-by were hurt by flying glass.",
+        "Witnesses said four passers-by were wounded.",
+    ],
+)
+def test_passers_by(text):
+    assert one_claim(text)["victim_side"] == "civilians"
+
+
+def test_a_named_actor_counts_as_one_word_between_number_and_outcome():
+    c = one_claim("Five members of the border units of the Popular Mobilization Forces were killed late Sunday.")
+    assert (c["low"], c["victim_side"]) == (5, "factions")
+
+
+# --- coordinated counts ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, lows",
+    [
+        # the nationality of one group told, not of the other: two claims
+        ("An American official said that four American service members and two contractors had been wounded.", [4, 2]),
+        ("The rockets wounded three US soldiers and two contractors.", [3, 2]),
+        # both told, of one side: one claim of both
+        ("Five U.S. service members and two U.S. contractors were hurt, a defense official said.", [7]),
+        # neither told: one claim of both
+        ("Officials said five soldiers and two contractors had been wounded.", [7]),
+        # "other": more of the same
+        ("The attack wounded a US service member and several other contractors.", [1]),
+    ],
+)
+def test_coordinated_counts(text, lows):
+    assert [c["low"] for c in claims_of(text)] == lows
+
+
+# --- tallies -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("Pentagon officials say militias have attacked US forces in Iraq and Syria more than 140 times since Oct. 17.", 141),
+        ("The Pentagon says militants have attacked U.S. forces in Iraq, Syria and Jordan more than 170 times since mid-October.", 171),
+        ("Militants have targeted American troops at bases across the region 60 times since October 17.", 60),
+    ],
+)
+def test_attacked_with_a_long_object(text, count):
+    ts = tallies_of(text)
+    assert [(t["count"], t["target_side"], t["claimant_side"]) for t in ts] == [(count, "us", "us" if "Pentagon" in text else "media")]
+
+
+def test_attacked_n_times_needs_the_verb_near():
+    assert tallies_of("The base was hit by rockets in March, and the officials counted 30 times the alarm sounded since October.") == []
+
+
+def test_a_period_between_two_months():
+    ts = tallies_of("Iran-backed militias carried out nearly 170 attacks on U.S. troops in Iraq and Syria "
+                    "between October 2023 and early February, according to Pentagon figures.")
+    assert [(t["count"], t["qualifier"], t["since"].month, t["claimant_side"]) for t in ts] == [(170, "approx", 10, "us")]
+
+
+@pytest.mark.parametrize(
+    "words, day",
+    [("the eighteenth of October", 18), ("the twenty-first of October", 21), ("the 19th of October", 19)],
+)
+def test_an_ordinal_day_before_a_month(words, day):
+    ts = tallies_of(f"Since {words}, the Islamic Resistance in Iraq has carried out more than 150 operations against the occupation bases.")
+    assert [(t["since"], t["count"]) for t in ts] == [(dt.date(2023, 10, day), 151)]
+
+
+def test_an_ordinal_of_us_strikes_counts_attacks_on_the_factions():
+    ts = tallies_of("This is the third American strike on Iraqi territory since the war in Gaza began.")
+    assert [(t["count"], t["target_side"]) for t in ts] == [(3, "factions")]
+
+
+def test_an_ordinal_of_attacks_on_us_forces_stays_us():
+    ts = tallies_of("It was the 60th attack on US forces since October 17.")
+    assert [(t["count"], t["target_side"]) for t in ts] == [(60, "us")]
+
+
+def test_a_bodys_media_office_claims_in_its_own_name_and_side():
+    out = "Harakat al-Nujaba media office (translated)"
+    ts = tallies_of("Since the start of the war, the Islamic Resistance in Iraq has carried out more than 150 "
+                    "operations against the occupation.", outlet=out, side="media")
+    assert [(t["claimant"], t["claimant_side"]) for t in ts] == [("Harakat al-Nujaba", "factions")]
+    c = one_claim("The enemy suffered dozens of casualties.", outlet=out, side="media")
+    assert (c["claimant"], c["claimant_side"]) == ("Harakat al-Nujaba", "factions")
