@@ -250,3 +250,45 @@ def test_a_bodys_media_office_claims_in_its_own_name_and_side():
     assert [(t["claimant"], t["claimant_side"]) for t in ts] == [("Harakat al-Nujaba", "factions")]
     c = one_claim("The enemy suffered dozens of casualties.", outlet=out, side="media")
     assert (c["claimant"], c["claimant_side"]) == ("Harakat al-Nujaba", "factions")
+
+
+# --- claimants ---------------------------------------------------------------------------------
+
+
+def test_a_transcript_turn_goes_on_in_paragraphs_without_a_label():
+    text = ("MR. KIRBY: Good afternoon. A couple of things at the top.\n\n"
+            "Last night US forces struck a depot in Syria. At this time we're not aware of any civilians being hurt.\n\n"
+            "Q: Thanks, John. Iraqi officials are saying two people were killed in that strike. Can you confirm?")
+    cs = claims_of(text, outlet="Federal News Service")
+    assert [(c["claimant"], c["claimant_side"]) for c in cs] == [("John Kirby", "us"), ("Iraqi officials", "iraq_gov")]
+
+
+def test_a_paragraph_with_no_transcript_label_before_is_the_outlets():
+    c = one_claim("Officials met on Monday.\n\nAt this time no civilians were hurt.", outlet="Federal News Service")
+    assert c["claimant"] == "Federal News Service"
+
+
+@pytest.mark.parametrize(
+    "text, claimant, side",
+    [
+        ("Iraqi security officials identified the commander as a senior member of the group, and said the strike killed "
+         "three people.", "Iraqi security source", "iraq_gov"),  # the gazetteer's name of "security officials"
+        ("The Pentagon named the two soldiers on Tuesday and said four others were wounded.", "Pentagon", "us"),
+    ],
+)
+def test_said_after_and_shares_the_sentences_subject(text, claimant, side):
+    cs = claims_of(text)
+    assert (cs[-1]["claimant"], cs[-1]["claimant_side"]) == (claimant, side)
+
+
+def test_said_after_and_with_its_own_subject():
+    c = one_claim("The army closed the road, and a police officer said two people were hurt.")
+    assert c["claimant_side"] == "iraq_gov"
+
+
+@pytest.mark.parametrize(
+    "outlet, claimant",
+    [("Al-Quds (English translation)", "Al-Quds"), ("Rudaw (translated)", "Rudaw"), ("Tigris Wire Agency (TWA)", "Tigris Wire Agency (TWA)")],
+)
+def test_the_outlets_own_claim_without_the_catalogs_note(outlet, claimant):
+    assert one_claim("Two rockets struck the base, wounding three soldiers.", outlet=outlet)["claimant"] == claimant

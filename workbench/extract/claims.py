@@ -320,6 +320,10 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
 _TOLD = frozenset({"told", "tells", "telling"})
 # A transcript's speaker label opening a paragraph: "MR. KIRBY:", "SECRETARY AUSTIN:"
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
+_TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")  # a label opening a paragraph
+_AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
+# The subject opening a sentence, up to its first verb in the past or present tense.
+_OPENING_SUBJECT = re.compile(r"\s*((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:[a-z]+ed|said|says|told|tells)\b")
 _ITS_OWN = re.compile(r"\b(?:it|its|they|their)\b", re.I)
 # The subject opening a sentence: up to four words before its verb.
 _OPENING = re.compile(r"\s*(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|have|had|is|are|was|were|says|said|claims|claimed)\b", re.I)
@@ -388,6 +392,17 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         actor = _subject_before(ctx, sent.start, head)
         if actor:
             return actor, "subject"
+        if _AND_VERB.search(text, max(sent.start, head - 12), head):
+            # "Iraqi security officials identified the commander ..., and said ...": the verb
+            # shares the sentence's subject
+            opening = _OPENING_SUBJECT.match(text, sent.start, head)
+            if opening:
+                actor = _subject_before(ctx, sent.start, opening.end(1))
+                if actor:
+                    return actor, "subject"
+                generic = _generic_subject(ctx, sent.start, opening.end(1))
+                if generic:
+                    return None, f"generic:{generic[0]}|{generic[1]}"
         generic = _generic_subject(ctx, max(sent.start, head - 60), head)
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
@@ -444,8 +459,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return actor, basis
     # A tweet or statement signed on the next line: "— OIR Spokesman Col. Wayne Marotto".
     ps, pe = ctx.paragraph_bounds(pos)
-    label = _TRANSCRIPT_LABEL.match(text, ps, pe)
-    if label:  # a transcript's turn: "MR. KIRBY: It was a response to the attack ..."
+    label = _TRANSCRIPT_LABEL.match(text, ps, pe) or _last_label(ctx, ps)
+    if label:  # a transcript's turn: "MR. KIRBY: It was a response to the attack ...", and its next paragraphs
         speaker = [x for x in ctx.mentions if label.start(1) <= x.start < label.end(1) and x.actor.kind == "person"]
         if speaker:
             return speaker[0].actor, "transcript"
@@ -462,6 +477,15 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         if actor:
             return actor, "outlet"
     return None, "outlet"
+
+
+def _last_label(ctx: ArticleContext, ps: int) -> re.Match | None:
+    """The speaker label of the transcript turn a paragraph without one continues: the last label
+    opening a paragraph before ``ps``."""
+    last = None
+    for m in _TRANSCRIPT_TURN.finditer(ctx.text, 0, ps):
+        last = m
+    return _TRANSCRIPT_LABEL.match(ctx.text, last.start(1)) if last else None
 
 
 def _previous_source(ctx: ArticleContext, sent, *, same_paragraph: bool) -> tuple[Actor | None, str]:
@@ -506,7 +530,12 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
     body = _own_voice_body(ctx.outlet) if ctx.outlet else None
     if body is not None and body.kind != "outlet" and body.side not in ("unknown", "media"):
         return body.name, body.side  # "Harakat al-Nujaba media office": the movement's own word
-    return (body.name if body is not None else ctx.outlet), ctx.outlet_side or "unknown"
+    return (body.name if body is not None else _NOTE.sub("", ctx.outlet).strip() or ctx.outlet), ctx.outlet_side or "unknown"
+
+
+# A catalog's note on an outlet's name, not its acronym: "Al-Akhbar (English translation)" claims
+# as "Al-Akhbar", "Hawar News Agency (ANHA)" keeps its name.
+_NOTE = re.compile(r"\s*\((?![A-Z0-9&.\s-]+\))[^()]*\)")
 
 
 @lru_cache(maxsize=64)
