@@ -76,6 +76,8 @@ class _Lexicon:
     attack_anaphor: re.Pattern  # "that strike": an attack told before
     attack_anaphor_reach: int
     own_voice: re.Pattern  # " media office" after a body's name
+    active_outcomes: frozenset[str]  # "killed" with its count after it
+    sentence_subject: re.Pattern  # the subject opening a sentence, up to its main verb (group 1)
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -115,6 +117,8 @@ def _lex() -> _Lexicon:
         attack_anaphor=re.compile(d["attack_anaphor"], re.I),
         attack_anaphor_reach=int(d["attack_anaphor_reach"]),
         own_voice=re.compile(rf"\s+(?:{_alt(d['own_voice_suffixes'])})$", re.I),
+        active_outcomes=frozenset(w.lower() for w in d["active_outcomes"]),
+        sentence_subject=re.compile(rf"\s*(.{{3,120}}?)\s+(?:{'|'.join(map(re.escape, d['subject_verbs']))})\b", re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -124,7 +128,6 @@ def _lex() -> _Lexicon:
 
 _GATE = prefiltered(re.compile("|".join(map(re.escape, load_yaml("claims.yaml")["gate"])), re.I))
 _BREAK = re.compile(r"[;:!?]|(?<!\b[A-Z])\.|,\s|\b(?:and|but|while|after|as)\b")  # not the dots of "U.S."
-_ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring|mourned)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
 _VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)", re.I)
 _STOP_BETWEEN = re.compile(  # not the "by" of "passers-by"
@@ -185,8 +188,6 @@ _NEGATED = re.compile(r"(?:no|none|nobody|no one)\b", re.I)
 _NP_TAIL = re.compile(r"(?:\s+(?:have|has|had|since|also|later|then|previously|reportedly|already|initially|separately))+\s*$", re.I)
 _CORRESPONDENT = re.compile(r"(?:our|its|the|a)?\s*(?:\w+\s+)?(?:correspondent|reporter)s?", re.I)
 _PARTICIPLE_ATTR = re.compile(r"\w+ing$", re.I)
-# The subject phrase that opens a sentence, up to its main verb.
-_SENTENCE_SUBJECT = re.compile(r"\s*(.{3,120}?)\s+(?:gave|issued|released|offered|provided|put|published|denied|confirmed|reported|announced|said|told|put|updated|raised|revised|added|condemned|denounced|accused|blamed|warned)\b", re.I)
 _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X, a spokesman for Y, said")
 
 
@@ -408,7 +409,7 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return None, f"generic:{generic[0]}|{generic[1]}"
         if _PARTICIPLE_ATTR.match(v.group()) and text[max(sent.start, v.start() - 2) : v.start()].startswith(","):
             # "The ministry gave a different account, saying ...": the sentence's subject speaks.
-            head = _SENTENCE_SUBJECT.match(text, sent.start, v.start())
+            head = _lex().sentence_subject.match(text, sent.start, v.start())
             if head:
                 actor = _subject_before(ctx, sent.start, sent.start + head.end(1) - sent.start)
                 if actor:
@@ -597,7 +598,7 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
     # "the strike killed two commanders", "killing a Kataib Hezbollah commander"
-    if _ACTIVE_OUTCOME.fullmatch(om.group()):
+    if om.group().lower() in _lex().active_outcomes:
         for q in quantities:
             if om.end() < q.start <= om.end() + 3 and not text[om.end() : q.start].strip():
                 stop = _BREAK.search(text, q.end, sent.end)
@@ -644,7 +645,7 @@ def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, 
     another side: "wounded four American service members and two members of the Iraqi security
     forces")."""
     text = ctx.text
-    if not (_ACTIVE_OUTCOME.fullmatch(om.group()) and q.start > om.end()):
+    if not (om.group().lower() in _lex().active_outcomes and q.start > om.end()):
         return None
     gap = _AND_MORE.match(text, ve, sent.end)
     if gap is None:
