@@ -292,3 +292,21 @@ def test_said_after_and_with_its_own_subject():
 )
 def test_the_outlets_own_claim_without_the_catalogs_note(outlet, claimant):
     assert one_claim("Two rockets struck the base, wounding three soldiers.", outlet=outlet)["claimant"] == claimant
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Syria-based monitors said 14 people were killed in the raid.", "media"),
+        ("Residents of the old quarter, where the car was hit, said four passers-by were wounded.", "unknown"),
+        ("Witnesses told reporters that two children were hurt.", "unknown"),
+        ("Sources in the factions spoke of dozens of casualties among the American soldiers.", "factions"),
+        ("He dismissed the figure given by the Syrian Observatory for Human Rights, which spoke of 19 dead.", "media"),
+    ],
+)
+def test_unnamed_sources_and_what_they_spoke_of(text, side):
+    assert one_claim(text, outlet="IRNA", side="iran")["claimant_side"] == side
+
+
+def test_spoke_of_with_no_source_is_the_outlets():
+    assert one_claim("The report spoke of heavy casualties.", outlet="IRNA", side="iran")["claimant_side"] == "iran"

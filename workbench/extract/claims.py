@@ -198,7 +198,7 @@ _ARTICLE_AL = re.compile(r"\b(?:al|el)[-‐‑ ]", re.I)
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+")
 # A non-restrictive relative clause between a source and its verb ("An official, who spoke on
 # condition of anonymity, said ...").
-_RELATIVE_AFTER_SOURCE = re.compile(r",\s+(?:who|which)\s+[^;:!?\n]{3,160}?,\s*$")
+_RELATIVE_AFTER_SOURCE = re.compile(r",\s+(?:who|which|where|whose)\s+[^;:!?\n]{3,160}?,\s*$")
 
 
 def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
