@@ -310,3 +310,43 @@ def test_unnamed_sources_and_what_they_spoke_of(text, side):
 
 def test_spoke_of_with_no_source_is_the_outlets():
     assert one_claim("The report spoke of heavy casualties.", outlet="IRNA", side="iran")["claimant_side"] == "iran"
+
+
+def test_a_us_sources_service_members_are_us_troops():
+    text = ("US aircraft struck militia sites in al-Qaim on Friday. "
+            "The Pentagon said the number of service members injured in the base attack now stands at more than 30.")
+    assert claims_of(text)[-1]["victim_side"] == "us"
+
+
+def test_soldiers_with_no_nationality_in_a_strike_on_the_factions_told_by_iraqis():
+    text = ("US aircraft struck militia sites in al-Qaim on Friday. "
+            "An Iraqi security source said three soldiers were killed in the strike.")
+    assert claims_of(text)[-1]["victim_side"] == "iraq_gov"
+
+
+@pytest.mark.parametrize(
+    "claimant, side",
+    [("The Popular Mobilization Authority", "factions"), ("Kata'ib Hezbollah", "factions")],
+)
+def test_martyrs_of_a_party_are_its_own(claimant, side):
+    text = ("Rockets struck the Ain al-Asad air base on Monday, wounding five US troops. "
+            f"{claimant} said that the three martyrs had been on duty at a checkpoint.")
+    assert claims_of(text)[-1]["victim_side"] == side
+
+
+def test_martyrs_told_by_the_outlet_keep_the_attacks_side():
+    text = "Rockets struck the Ain al-Asad air base on Monday. The two martyrs were Iraqi guards."
+    assert one_claim(text)["victim_side"] != "factions"
+
+
+def test_the_outlets_figure_after_anothers_is_its_own():
+    text = ("A US official said five American troops were wounded in the base attack.\n\n"
+            "A week earlier a US strike hit a PMF post, killing four of them. "
+            "The Popular Mobilization Authority said the four martyrs were performing their duties.")
+    assert [c["claimant"] for c in claims_of(text)][-2:] == ["Reuters", "Popular Mobilization Forces"]
+
+
+def test_a_lede_before_any_source_is_the_sources():
+    text = ("Four fighters were killed in a US strike near al-Qaim. "
+            "The Popular Mobilization Authority said four fighters were killed in the strike.")
+    assert [c["claimant"] for c in claims_of(text)] == ["Popular Mobilization Forces"]

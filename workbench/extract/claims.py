@@ -78,6 +78,8 @@ class _Lexicon:
     own_voice: re.Pattern  # " media office" after a body's name
     active_outcomes: frozenset[str]  # "killed" with its count after it
     sentence_subject: re.Pattern  # the subject opening a sentence, up to its main verb (group 1)
+    own_dead_words: frozenset[str]  # "martyrs": a party's own dead
+    own_dead_sides: frozenset[str]
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -119,6 +121,8 @@ def _lex() -> _Lexicon:
         own_voice=re.compile(rf"\s+(?:{_alt(d['own_voice_suffixes'])})$", re.I),
         active_outcomes=frozenset(w.lower() for w in d["active_outcomes"]),
         sentence_subject=re.compile(rf"\s*(.{{3,120}}?)\s+(?:{'|'.join(map(re.escape, d['subject_verbs']))})\b", re.I),
+        own_dead_words=frozenset(w.lower() for w in d["own_dead_words"]),
+        own_dead_sides=frozenset(d["own_dead_sides"]),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -794,6 +798,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     vs, ve = appended.end(), stop.start() if stop else sent.end
             items.append((q, outcome, (vs, ve), ms, me))
         taken = {id(i[0]) for i in items}
+        om_text: dict[int, str] = {}  # the outcome word of each count
         for om in lex.outcome.finditer(text, sent.start, sent.end):
             if any(s <= om.start() < e for _, _, _, s, e in items):
                 continue
@@ -837,6 +842,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 q = _sum(q, q2)
                 taken.add(id(q2))
             items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
+            om_text[id(q)] = om.group()
         previous_side = None
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
             actor, basis = claimant_for(ctx, sent, _attribution_point(ctx, s))
@@ -844,6 +850,8 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
             own = bool(victim and basis != "outlet" and claimant_side not in (None, "media")
                        and lex.own_victims.search(victim) and not _ENEMY.search(victim))
+            if not own and not victim and claimant_side in lex.own_dead_sides and om_text.get(id(q), "").lower() in lex.own_dead_words:
+                own, victim = True, om_text[id(q)]  # "the four martyrs", said the Hashd
             if own:
                 victim_side = claimant_side  # "none of its soldiers had been hurt", "six of their members"
             elif victim and last_side and lex.other_victims.search(victim) and not _victim_side(ctx, vs, ve, "unknown", marked=True)[1]:
@@ -854,7 +862,8 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if not own and victim_side == "us" and victim and _GENERIC_MILITARY.search(victim) and not _us_marked(victim):
                 # "three soldiers" with no nationality: the Iraqi army's own, or those hit by a strike
                 # on the factions, are not US troops.
-                if claimant_side == "iraq_gov" or (event_side_at and event_side_at(s) in ("factions", "iraq_gov")):
+                # (a US source's own "service members" are US troops)
+                if claimant_side == "iraq_gov" or (claimant_side != "us" and event_side_at and event_side_at(s) in ("factions", "iraq_gov")):
                     victim_side = "iraq_gov"
             previous_side = victim_side or previous_side
             last_side = victim_side or last_side
@@ -902,6 +911,8 @@ def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
         return any(
             o.claimant != outlet and what(o) == what(c) and 0 < o.sentence - c.sentence <= _LEDE_REACH
             for o in claims
+        ) and not any(  # a figure the outlet tells with its own words after another's is its own
+            o.claimant not in (outlet, c.claimant) and o.sentence < c.sentence for o in claims
         )
 
     seen: set[tuple] = set()
