@@ -350,3 +350,30 @@ def test_a_lede_before_any_source_is_the_sources():
     text = ("Four fighters were killed in a US strike near al-Qaim. "
             "The Popular Mobilization Authority said four fighters were killed in the strike.")
     assert [c["claimant"] for c in claims_of(text)] == ["Popular Mobilization Forces"]
+
+
+@pytest.mark.parametrize(
+    "text, low, side",
+    [
+        ("Kataib Hezbollah said it lost one man in the raid.", 1, "factions"),
+        ("The group said it lost two of its fighters near the border.", 2, "factions"),
+        ("The coalition said it lost three soldiers in the attack.", 3, "us"),
+    ],
+)
+def test_lost_n_men(text, low, side):
+    c = one_claim(text)
+    assert (c["low"], c["outcome"], c["victim_side"]) == (low, "killed", side)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The US military said it lost two drones over Yemen.", "The army lost contact with the patrol.",
+     "The faction said it lost two positions."],
+)
+def test_lost_things_is_no_claim(text):
+    assert claims_of(text) == []
+
+
+def test_lost_their_lives_is_read_in_any_sentence():
+    c = one_claim("Officials recalled the strike last month, in which eight Hashd fighters lost their lives.")
+    assert (c["low"], c["outcome"], c["victim_side"]) == (8, "killed", "factions")

@@ -80,6 +80,8 @@ class _Lexicon:
     sentence_subject: re.Pattern  # the subject opening a sentence, up to its main verb (group 1)
     own_dead_words: frozenset[str]  # "martyrs": a party's own dead
     own_dead_sides: frozenset[str]
+    people_only: frozenset[str]  # "lost": counted only when people are
+    people_nouns: re.Pattern
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -123,6 +125,8 @@ def _lex() -> _Lexicon:
         sentence_subject=re.compile(rf"\s*(.{{3,120}}?)\s+(?:{'|'.join(map(re.escape, d['subject_verbs']))})\b", re.I),
         own_dead_words=frozenset(w.lower() for w in d["own_dead_words"]),
         own_dead_sides=frozenset(d["own_dead_sides"]),
+        people_only=frozenset(w.lower() for w in d["counted_people_only"]),
+        people_nouns=re.compile(rf"(?<![\w-])(?:{_alt(d['people_nouns'])})(?![\w-])", re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -606,6 +610,8 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
         for q in quantities:
             if om.end() < q.start <= om.end() + 3 and not text[om.end() : q.start].strip():
                 stop = _BREAK.search(text, q.end, sent.end)
+                if om.group().lower() in lex.people_only and not lex.people_nouns.search(text, q.end, stop.start() if stop else sent.end):
+                    return None  # "lost two drones"
                 return q, (q.end, stop.start() if stop else sent.end)
     if om.group().lower() in lex.after_only:
         return None
@@ -850,6 +856,8 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
             own = bool(victim and basis != "outlet" and claimant_side not in (None, "media")
                        and lex.own_victims.search(victim) and not _ENEMY.search(victim))
+            if not own and basis != "outlet" and claimant_side not in (None, "media") and om_text.get(id(q), "").lower() in lex.people_only:
+                own = True  # "Kataib Hezbollah said it lost one man"
             if not own and not victim and claimant_side in lex.own_dead_sides and om_text.get(id(q), "").lower() in lex.own_dead_words:
                 own, victim = True, om_text[id(q)]  # "the four martyrs", said the Hashd
             if own:
