@@ -377,3 +377,22 @@ def test_lost_things_is_no_claim(text):
 def test_lost_their_lives_is_read_in_any_sentence():
     c = one_claim("Officials recalled the strike last month, in which eight Hashd fighters lost their lives.")
     assert (c["low"], c["outcome"], c["victim_side"]) == (8, "killed", "factions")
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        # the clause recalls an attack in the outlet's own words
+        ("US jets struck two depots in Iraq, the Pentagon announced, in retaliation for a drone attack that "
+         "wounded four American troops.", "Reuters"),
+        ("A US strike in Baghdad hit a vehicle of the militia blamed for the rocket attack that killed two American "
+         "soldiers last month, US officials said.", "Reuters"),
+        # the speaker's own account governs the clause
+        ("US officials said the raid answered a rocket attack on a base near Kirkuk, which killed a US contractor.",
+         "US officials"),
+        ("The Pentagon said the strikes were a response to the attack in which three American soldiers were killed.",
+         "Pentagon"),
+    ],
+)
+def test_a_count_recalled_in_a_clause_on_an_attack(text, claimant):
+    assert claims_of(text)[-1]["claimant"] == claimant

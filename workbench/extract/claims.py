@@ -82,6 +82,7 @@ class _Lexicon:
     own_dead_sides: frozenset[str]
     people_only: frozenset[str]  # "lost": counted only when people are
     people_nouns: re.Pattern
+    background: re.Pattern  # "the attack that " right before a count
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -127,6 +128,7 @@ def _lex() -> _Lexicon:
         own_dead_sides=frozenset(d["own_dead_sides"]),
         people_only=frozenset(w.lower() for w in d["counted_people_only"]),
         people_nouns=re.compile(rf"(?<![\w-])(?:{_alt(d['people_nouns'])})(?![\w-])", re.I),
+        background=re.compile(d["background_clause"], re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -852,6 +854,10 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         previous_side = None
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
             actor, basis = claimant_for(ctx, sent, _attribution_point(ctx, s))
+            if basis not in ("quote", "transcript", "outlet") and _recalled(ctx, sent, s):
+                # "the drone attack that killed three American soldiers": the outlet recalls it
+                actor = load_gazetteer().outlet_for(name=ctx.outlet) if ctx.outlet else None
+                basis = "outlet"
             claimant, claimant_side = _name_side(ctx, actor, basis)
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
             own = bool(victim and basis != "outlet" and claimant_side not in (None, "media")
@@ -892,6 +898,21 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 )
             )
     return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
+
+
+def _recalled(ctx: ArticleContext, sent, s: int) -> bool:
+    """Whether the count at ``s`` is told in a relative clause on an attack that no attribution
+    verb governs: "..., the Pentagon announced, in retaliation for a barrage that injured several
+    personnel", "the militia blamed for the drone attack that killed three soldiers, officials
+    said" (the outlet's narration); not "officials said the strikes answered an attack which
+    killed a contractor" (the officials' account)."""
+    text = ctx.text
+    bg = _lex().background.search(text, max(sent.start, s - 140), s)
+    if bg is None:
+        return False
+    return not any(
+        not text.startswith(",", v.end()) for v in _lex().attribution.finditer(text, sent.start, s)
+    )
 
 
 def _side_told_before(ctx: ArticleContext, si: int, event_side_at) -> str | None:
