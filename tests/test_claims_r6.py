@@ -396,3 +396,28 @@ def test_lost_their_lives_is_read_in_any_sentence():
 )
 def test_a_count_recalled_in_a_clause_on_an_attack(text, claimant):
     assert claims_of(text)[-1]["claimant"] == claimant
+
+
+@pytest.mark.parametrize(
+    "text, claimant",
+    [
+        ("A source in the PMF told reporters that two fighters had been killed.", "PMF source"),
+        ("A source in the Popular Mobilization Forces (PMF) said three fighters were wounded.", "PMF source"),
+        ("A field source in the Hashd said one fighter was killed in the raid.", "Hashd field source"),
+    ],
+)
+def test_a_source_inside_a_body(text, claimant):
+    c = one_claim(text)
+    assert (c["claimant"], c["claimant_side"]) == (claimant, "factions")
+
+
+def test_the_source_refers_back_to_a_source_inside_a_body():
+    text = ("Jets bombed the post overnight, according to what a field source in the Hashd told the agency. "
+            "The source said the raid killed one fighter.")
+    c = claims_of(text)[-1]
+    assert (c["claimant"], c["claimant_side"]) == ("Hashd field source", "factions")
+
+
+def test_officials_from_a_body_speak_for_it():
+    c = one_claim("Two officials from Kataib Hezbollah told local media that three people were killed in the strike.")
+    assert (c["claimant"], c["claimant_side"]) == ("Kata'ib Hezbollah", "factions")

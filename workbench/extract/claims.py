@@ -83,6 +83,7 @@ class _Lexicon:
     people_only: frozenset[str]  # "lost": counted only when people are
     people_nouns: re.Pattern
     background: re.Pattern  # "the attack that " right before a count
+    insider: re.Pattern  # "a source in the " before a body's name
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -129,6 +130,7 @@ def _lex() -> _Lexicon:
         people_only=frozenset(w.lower() for w in d["counted_people_only"]),
         people_nouns=re.compile(rf"(?<![\w-])(?:{_alt(d['people_nouns'])})(?![\w-])", re.I),
         background=re.compile(d["background_clause"], re.I),
+        insider=re.compile(d["insider"], re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -229,7 +231,7 @@ def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
     if m.actor.kind == "person" and len(_ARTICLE_AL.sub("", m.text).split()) >= 2:
         if not any(x.actor.kind != "person" and m.end <= x.start and x.end <= pos for x in near):
             return m.actor  # "Pentagon press secretary John Kirby said": the nearest source is he
-    return _qualified(ctx, m) or _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
+    return _insider(ctx, m) or _qualified(ctx, m) or _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
 
 
 def _qualified(ctx: ArticleContext, m) -> Actor | None:
@@ -274,9 +276,37 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
 
 
 def _source_before(ctx: ArticleContext, pos: int) -> Actor | None:
-    """The source last named before ``pos`` ("an Iraqi security source"), for "the source"."""
-    prior = [x for x in ctx.mentions if x.end <= pos and x.actor.kind == "group"]
-    return prior[-1].actor if prior else None
+    """The source last named before ``pos`` ("an Iraqi security source", "a source in the
+    Hashd"), for "the source"."""
+    prior = [x for x in ctx.mentions if x.end <= pos and (x.actor.kind == "group" or _insider(ctx, x))]
+    if not prior:
+        return None
+    return _insider(ctx, prior[-1]) or prior[-1].actor
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_OPEN_BRACKET = re.compile(r"\s*\(")
+
+
+def _insider(ctx: ArticleContext, m) -> Actor | None:
+    """"a source in the PMF": an unnamed member of the body named at mention ``m`` speaks."""
+    if m.actor.kind in ("person", "outlet"):
+        return None
+    start = m.start
+    named = [x for x in ctx.mentions if x.actor is m.actor and x.end < m.start and _OPEN_BRACKET.fullmatch(ctx.text, x.end, m.start)]
+    if named:  # the acronym in "the Popular Mobilization Forces (PMF)"
+        start = named[-1].start
+    w = _lex().insider.search(ctx.text, max(0, start - 40), start)
+    if w is None:
+        return None
+    short = m.text
+    if len(m.text.split()) > 1:  # "the Popular Mobilization Forces (PMF)": by its acronym
+        after = _ACRONYM_AFTER.match(ctx.text, m.end)
+        acronyms = [a for a in m.actor.aliases if _ACRONYM.fullmatch(a)]
+        short = after.group(1) if after else (acronyms[0] if acronyms else m.text)
+    mod = f"{w.group('mod').lower()} " if w.group("mod") else ""
+    return Actor(f"{short} {mod}{w.group('noun').lower()}", "group", m.actor.side, ())
 
 
 def _canonical_body(name: str) -> str:
