@@ -421,3 +421,13 @@ def test_the_source_refers_back_to_a_source_inside_a_body():
 def test_officials_from_a_body_speak_for_it():
     c = one_claim("Two officials from Kataib Hezbollah told local media that three people were killed in the strike.")
     assert (c["claimant"], c["claimant_side"]) == ("Kata'ib Hezbollah", "factions")
+
+
+def test_one_of_the_injured_who_died_is_no_count_of_the_injured():
+    cs = claims_of("Local sources said the toll had risen to five dead, after one of the injured died of his wounds.")
+    assert [(c["low"], c["outcome"]) for c in cs] == [(5, "killed")]
+
+
+def test_some_of_the_injured_elsewhere_are_a_count():
+    cs = claims_of("Officials said twelve of the injured were treated at the base hospital.")
+    assert [(c["low"], c["outcome"]) for c in cs] == [(12, "injured")]

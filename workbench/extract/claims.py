@@ -84,6 +84,7 @@ class _Lexicon:
     people_nouns: re.Pattern
     background: re.Pattern  # "the attack that " right before a count
     insider: re.Pattern  # "a source in the " before a body's name
+    partitive_deaths: re.Pattern  # "died" after "one of the injured"
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -131,6 +132,7 @@ def _lex() -> _Lexicon:
         people_nouns=re.compile(rf"(?<![\w-])(?:{_alt(d['people_nouns'])})(?![\w-])", re.I),
         background=re.compile(d["background_clause"], re.I),
         insider=re.compile(d["insider"], re.I),
+        partitive_deaths=re.compile(rf"\s+(?:{_alt(d['partitive_deaths'])})\b", re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -181,6 +183,7 @@ def _us_marked(victim: str) -> bool:
 
 
 _OUTCOME_NOUN = re.compile(r"[\w\s]*(?<!ed)(?<!ing)", re.I)  # "casualties", "deaths", not "killed"
+_PARTITIVE = re.compile(r"\s+of\s+the\s+", re.I)
 _OTHER_WORD = re.compile(r"\bother\b", re.I)
 _OTHERS = re.compile(r"(?:\w+\s+)?others?(?:\s+people)?|(?:\w+\s+)?other people", re.I)
 _OPPOSITE = {"us": "factions", "factions": "us", "iran": "us", "iraq_gov": "factions"}
@@ -669,6 +672,8 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     # A number before the outcome with only victims and linking verbs between.
     for q in reversed([q for q in quantities if q.end <= om.start()]):
         between = text[q.end : om.start()]
+        if _PARTITIVE.fullmatch(between) and lex.partitive_deaths.match(text, om.end()):
+            return None  # "one of the injured died of his wounds"
         for pat in lex.between:
             between = pat.sub(" ", between)
         named = sum(len(m.text.split()) - 1 for m in ctx.mentions if q.end <= m.start and m.end <= om.start())
