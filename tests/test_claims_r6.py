@@ -431,3 +431,16 @@ def test_one_of_the_injured_who_died_is_no_count_of_the_injured():
 def test_some_of_the_injured_elsewhere_are_a_count():
     cs = claims_of("Officials said twelve of the injured were treated at the base hospital.")
     assert [(c["low"], c["outcome"]) for c in cs] == [(12, "injured")]
+
+
+def test_the_factions_at_large_are_not_the_last_group_named():
+    text = ("US officials said the base was hit by two rockets. "
+            "A platform close to the factions claimed that the attack had caused “dozens of dead and wounded among the "
+            "occupation soldiers”, without evidence.")
+    c = claims_of(text)[-1]
+    assert (c["low"], c["claimant_side"]) == (None, "factions")
+
+
+def test_the_group_still_refers_back_to_the_faction_named():
+    text = "Kataib Hezbollah fighters clashed with police. The group said two of its members were killed."
+    assert claims_of(text)[-1]["claimant"] == "Kata'ib Hezbollah"

@@ -273,6 +273,9 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
         return actor.name, actor.side  # "the coalition", "security sources"
     if _BARE_NOUN.fullmatch(np_text):
         if np_text.lower() in _lex().group_nouns:  # "the group", "the Resistance"
+            if np_text.lower().endswith("s"):  # "the factions", "the militias": the factions at large, or one named
+                found = _faction_before(ctx, start)
+                return found if found and found[1] == "factions" else _claimant_words(np_text)
             return _faction_before(ctx, start)
         return _body_named_before(ctx, np_text, start)  # "the ministry", "the command"
     return _claimant_words(_canonical_body(np_text))
@@ -386,17 +389,23 @@ _INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
 _INVERTED_ROLE = re.compile(r"\s+(?:the|a|an|its|his|their)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+(?:[A-Z][a-z]{0,5}\.?\s+){0,3}")
 
 
-def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> tuple[Actor | None, str]:
+def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quotes: bool = True) -> tuple[Actor | None, str]:
     """(actor, basis) of whoever the article says claims the fact at ``pos``.
 
     The basis is how it was found; an unnamed source ("a US official said") comes back as
     (None, "generic:<phrase>|<side>"), and no source at all as the outlet.
     """
     text = ctx.text
-    q = ctx.quote_at(pos)
+    q = ctx.quote_at(pos) if quotes else None
     if q is not None and getattr(q, "speaker", None):
         actor = load_gazetteer().resolve(q.speaker)
         if actor:
+            if not any(sent.start <= m.start < sent.end and m.actor is actor for m in ctx.mentions):
+                # a speaker named elsewhere, while the sentence names who says it: "a platform close
+                # to the factions claimed that the attack had caused “dozens of dead ...”"
+                own, basis = claimant_for(ctx, sent, q.start, carry=False, quotes=False)
+                if basis in ("subject", "according to") or basis.startswith("generic:"):
+                    return own, basis
             return _speaking_for(actor), "quote"
     m = _ACCORDING.search(text, sent.start, sent.end)
     if m:
