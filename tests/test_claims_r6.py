@@ -444,3 +444,23 @@ def test_the_factions_at_large_are_not_the_last_group_named():
 def test_the_group_still_refers_back_to_the_faction_named():
     text = "Kataib Hezbollah fighters clashed with police. The group said two of its members were killed."
     assert claims_of(text)[-1]["claimant"] == "Kata'ib Hezbollah"
+
+
+@pytest.mark.parametrize(
+    "text, outcome, side",
+    [
+        ("The aircraft bombed the headquarters, a crime that claimed martyrs and wounded among the mujahideen.",
+         "casualties", "factions"),
+        ("The raid, which claimed martyrs among the fighters, was condemned by the movement.", "killed", "factions"),
+        ("The rockets struck the base, causing minor injuries to coalition troops.", "injured", "us"),
+    ],
+)
+def test_untold_counts_after_a_verb(text, outcome, side):
+    c = one_claim(text, outlet="Harakat al-Nujaba media office (translated)")
+    assert (c["low"], c["qualifier"], c["outcome"], c["victim_side"], c["claimant"]) == (
+        None, "vague", outcome, side, "Harakat al-Nujaba")
+
+
+def test_claimed_responsibility_is_no_count():
+    assert claims_of("The Islamic Resistance in Iraq claimed the attack, which wounded no one.")[0]["low"] == 0
+    assert claims_of("The group claimed responsibility for the drone attack on the base.") == []

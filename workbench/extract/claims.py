@@ -85,6 +85,8 @@ class _Lexicon:
     background: re.Pattern  # "the attack that " right before a count
     insider: re.Pattern  # "a source in the " before a body's name
     partitive_deaths: re.Pattern  # "died" after "one of the injured"
+    causing: re.Pattern  # "causing " right before an untold count
+    both: re.Pattern  # "killed and wounded"
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -133,6 +135,10 @@ def _lex() -> _Lexicon:
         background=re.compile(d["background_clause"], re.I),
         insider=re.compile(d["insider"], re.I),
         partitive_deaths=re.compile(rf"\s+(?:{_alt(d['partitive_deaths'])})\b", re.I),
+        causing=re.compile(rf"(?<!without )(?<!avoid )\b(?:{'|'.join(d['causing_verbs'])})\s+$", re.I),
+        both=re.compile(
+            rf"\b(?:{'|'.join(d['both_outcomes']['killed'])})\s+(?:and|or)\s+(?:{'|'.join(d['both_outcomes']['injured'])})\b"
+            rf"|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -151,14 +157,12 @@ _STOP_BETWEEN = re.compile(  # not the "by" of "passers-by"
 _NUMBER_OF = re.compile(r"\b(?:number|toll)\s+of\s+", re.I)
 _TOLL_FAR = re.compile(r"[^.;:]{0,120}?\b(?:rose|risen|climbed|reached|increased|stands|stood)\s+(?:to|at)\s+$", re.I)
 # "causing minor injuries to coalition forces": an untold number (not "without causing ...")
-_CAUSING = re.compile(r"(?<!without )(?<!avoid )\b(?:causing|caused|inflicting|inflicted)\s+$", re.I)
 _WORD_END = re.compile(r"[\w.’'-]+")
 _HOW = re.compile(r"\bhow\s+$", re.I)
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w.’'-]*)\s+$")
 _AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
-_BOTH = re.compile(r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring)\b|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I)
 # Generic subject of an attribution verb when no known actor is named: "a US defense official said".
 _SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
@@ -368,6 +372,8 @@ _TOLD = frozenset({"told", "tells", "telling"})
 # A transcript's speaker label opening a paragraph: "MR. KIRBY:", "SECRETARY AUSTIN:"
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
 _TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")  # a label opening a paragraph
+# "claimed martyrs", "claimed the lives of": a verb of attribution that takes lives
+_TOOK_LIVES = re.compile(r"(?<=claimed)\s+(?:the\s+lives\b|(?:many\s+|several\s+)?(?:martyrs|victims|lives)\b)", re.I)
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 # The subject opening a sentence, up to its first verb in the past or present tense.
 _OPENING_SUBJECT = re.compile(r"\s*((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:[a-z]+ed|said|says|told|tells)\b")
@@ -427,7 +433,7 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quo
         actor = _subject_before(ctx, sent.start, cited.start())
         if actor:
             return actor, "cited"
-    verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos)]
+    verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos) if not _TOOK_LIVES.match(text, v.end())]
     for v in reversed(verbs):
         if _OWN_CLAUSE.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
             continue  # "The strikes, which the Pentagon said hit nine sites, answered an attack that killed ..."
@@ -471,6 +477,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quo
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
+        if _TOOK_LIVES.match(text, v.end()):
+            continue  # "a crime that claimed martyrs": no one speaks
         if _OWN_CLAUSE.search(text, pos, v.start()):
             continue  # "... killed three soldiers, days after strikes that the ministry said hit ...", "although X claimed"
         if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
@@ -690,7 +698,7 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
             break
         return q, (q.end, om.start())
     # "causing minor injuries to coalition forces"
-    if _CAUSING.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
+    if lex.causing.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
         return Quantity(om.start(), om.start(), "", None, None, "vague"), (om.end(), om.end())
     return None
 
@@ -863,7 +871,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if id(q) in taken or (q.low is None and q.qualifier not in ("vague",)):
                 continue  # one number counts one outcome ("no casualties or injuries")
             outcome = lex.outcome_of.get(re.sub(r"\s+", " ", om.group().lower()), "casualties")
-            if _BOTH.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
+            if lex.both.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
                 outcome = "casualties"  # "killed and wounded" told together
             if vs == ve or not text[vs:ve].strip(" “”\"'") or (
                 _OUTCOME_NOUN.fullmatch(om.group()) and _victim_side(ctx, vs, ve, "unknown")[1] is None
