@@ -464,3 +464,17 @@ def test_untold_counts_after_a_verb(text, outcome, side):
 def test_claimed_responsibility_is_no_count():
     assert claims_of("The Islamic Resistance in Iraq claimed the attack, which wounded no one.")[0]["low"] == 0
     assert claims_of("The group claimed responsibility for the drone attack on the base.") == []
+
+
+def test_soldiers_with_no_nationality_are_the_american_soldiers_told_elsewhere():
+    text = ("Strike follows the deaths of three soldiers in Jordan\n\n"
+            "A US drone strike in Baghdad on Wednesday hit a militia commander. "
+            "The militia is blamed for the drone attack that killed three American soldiers in Jordan last month.")
+    cs = claims_of(text, outlet="The Wall Street Journal")
+    assert [(c["low"], c["victim_side"]) for c in cs] == [(3, "us")]
+
+
+def test_soldiers_with_no_nationality_near_a_strike_on_the_factions_stay_iraqi():
+    text = ("A US drone strike in Baghdad on Wednesday hit a militia commander. "
+            "Police said two soldiers were wounded at a checkpoint nearby.")
+    assert claims_of(text)[-1]["victim_side"] == "iraq_gov"

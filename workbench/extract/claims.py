@@ -842,6 +842,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         ctx = replace(ctx, mentions=with_people(text, ctx.mentions))
     found: list[Claim] = []
     last_side = None  # the victims' side of the claim before, in the article
+    unmarked: set[int] = set()  # claims of soldiers with no nationality read as Iraqi
     for si, sent in gated:
         quantities = [
             q for q in ctx.quantities
@@ -931,6 +932,7 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 # (a US source's own "service members" are US troops)
                 if claimant_side == "iraq_gov" or (claimant_side != "us" and event_side_at and event_side_at(s) in ("factions", "iraq_gov")):
                     victim_side = "iraq_gov"
+                    unmarked.add(len(found))  # unless the article tells them as US troops elsewhere
             previous_side = victim_side or previous_side
             last_side = victim_side or last_side
             if victim_side is None and event_side_at:
@@ -949,6 +951,13 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     amount=" ".join(q.text.lower().split()) if q.qualifier == "vague" else "",
                 )
             )
+    # "three soldiers" with no nationality are the "three American soldiers" of the same outcome
+    # told elsewhere in the article (a headline, a subhead)
+    for i in unmarked:
+        c = found[i]
+        if any(o.victim_side == "us" and o.victim and _us_marked(o.victim) and (o.outcome, o.low, o.high) == (c.outcome, c.low, c.high)
+               for o in found if o is not c):
+            found[i] = replace(c, victim_side="us")
     return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
 
 
