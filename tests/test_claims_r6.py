@@ -478,3 +478,9 @@ def test_soldiers_with_no_nationality_near_a_strike_on_the_factions_stay_iraqi()
     text = ("A US drone strike in Baghdad on Wednesday hit a militia commander. "
             "Police said two soldiers were wounded at a checkpoint nearby.")
     assert claims_of(text)[-1]["victim_side"] == "iraq_gov"
+
+
+def test_a_claim_of_an_article_with_no_outlet():
+    from workbench.extract import extract_article
+    x = extract_article("t", "Rockets hit Erbil.\nNo one was hurt.", published=None, outlet=None, outlet_side=None)
+    assert [(c["low"], c["claimant"]) for c in x.claims] == [(0, None)]

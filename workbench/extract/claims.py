@@ -591,7 +591,9 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
     body = _own_voice_body(ctx.outlet) if ctx.outlet else None
     if body is not None and body.kind != "outlet" and body.side not in ("unknown", "media"):
         return body.name, body.side  # "Harakat al-Nujaba media office": the movement's own word
-    return (body.name if body is not None else _NOTE.sub("", ctx.outlet).strip() or ctx.outlet), ctx.outlet_side or "unknown"
+    if body is not None:
+        return body.name, ctx.outlet_side or "unknown"
+    return (_NOTE.sub("", ctx.outlet).strip() or ctx.outlet) if ctx.outlet else None, ctx.outlet_side or "unknown"
 
 
 # A catalog's note on an outlet's name, not its acronym: "Al-Akhbar (English translation)" claims
