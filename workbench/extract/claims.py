@@ -87,6 +87,7 @@ class _Lexicon:
     partitive_deaths: re.Pattern  # "died" after "one of the injured"
     causing: re.Pattern  # "causing " right before an untold count
     both: re.Pattern  # "killed and wounded"
+    lives_taken: re.Pattern  # " martyrs" after "claimed"
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -139,6 +140,7 @@ def _lex() -> _Lexicon:
         both=re.compile(
             rf"\b(?:{'|'.join(d['both_outcomes']['killed'])})\s+(?:and|or)\s+(?:{'|'.join(d['both_outcomes']['injured'])})\b"
             rf"|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I),
+        lives_taken=re.compile(rf"(?<=claimed)\s+(?:{_alt(d['lives_taken'])})\b", re.I),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -373,7 +375,6 @@ _TOLD = frozenset({"told", "tells", "telling"})
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
 _TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")  # a label opening a paragraph
 # "claimed martyrs", "claimed the lives of": a verb of attribution that takes lives
-_TOOK_LIVES = re.compile(r"(?<=claimed)\s+(?:the\s+lives\b|(?:many\s+|several\s+)?(?:martyrs|victims|lives)\b)", re.I)
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 # The subject opening a sentence, up to its first verb in the past or present tense.
 _OPENING_SUBJECT = re.compile(r"\s*((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:[a-z]+ed|said|says|told|tells)\b")
@@ -433,7 +434,7 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quo
         actor = _subject_before(ctx, sent.start, cited.start())
         if actor:
             return actor, "cited"
-    verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos) if not _TOOK_LIVES.match(text, v.end())]
+    verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos) if not _lex().lives_taken.match(text, v.end())]
     for v in reversed(verbs):
         if _OWN_CLAUSE.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
             continue  # "The strikes, which the Pentagon said hit nine sites, answered an attack that killed ..."
@@ -477,7 +478,7 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quo
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
-        if _TOOK_LIVES.match(text, v.end()):
+        if _lex().lives_taken.match(text, v.end()):
             continue  # "a crime that claimed martyrs": no one speaks
         if _OWN_CLAUSE.search(text, pos, v.start()):
             continue  # "... killed three soldiers, days after strikes that the ministry said hit ...", "although X claimed"
