@@ -484,3 +484,15 @@ def test_a_claim_of_an_article_with_no_outlet():
     from workbench.extract import extract_article
     x = extract_article("t", "Rockets hit Erbil.\nNo one was hurt.", published=None, outlet=None, outlet_side=None)
     assert [(c["low"], c["claimant"]) for c in x.claims] == [(0, None)]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("The Pentagon said the strike on Kataib Hezbollah killed two of its commanders.", "factions"),
+        ("US officials said the militia lost two of its fighters in the raid.", "factions"),
+        ("The Pentagon said the group suffered heavy losses, with three of its members killed.", "factions"),
+    ],
+)
+def test_its_of_another_body_named_after_the_claimant(text, side):
+    assert one_claim(text)["victim_side"] == side

@@ -916,9 +916,10 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 basis = "outlet"
             claimant, claimant_side = _name_side(ctx, actor, basis)
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
-            own = bool(victim and basis != "outlet" and claimant_side not in (None, "media")
-                       and lex.own_victims.search(victim) and not _ENEMY.search(victim))
-            if not own and basis != "outlet" and claimant_side not in (None, "media") and om_text.get(id(q), "").lower() in lex.people_only:
+            speaks_for_self = basis != "outlet" and claimant_side not in (None, "media") and not _other_possessor(
+                ctx, sent, min(s, vs), actor, claimant_side)  # not "the Pentagon said the militia lost two of its fighters"
+            own = bool(victim and speaks_for_self and lex.own_victims.search(victim) and not _ENEMY.search(victim))
+            if not own and speaks_for_self and om_text.get(id(q), "").lower() in lex.people_only:
                 own = True  # "Kataib Hezbollah said it lost one man"
             if not own and not victim and claimant_side in lex.own_dead_sides and om_text.get(id(q), "").lower() in lex.own_dead_words:
                 own, victim = True, om_text[id(q)]  # "the four martyrs", said the Hashd
@@ -977,6 +978,20 @@ def _recalled(ctx: ArticleContext, sent, s: int) -> bool:
     return not any(
         not text.startswith(",", v.end()) for v in _lex().attribution.finditer(text, sent.start, s)
     )
+
+
+def _other_possessor(ctx: ArticleContext, sent, pos: int, claimant: Actor | None, side: str | None) -> bool:
+    """Whether a body other than the claimant is named between the last attribution verb before
+    ``pos`` and ``pos`` ("the Pentagon said the strike on Kataib Hezbollah killed two of its
+    commanders", "... said the militia lost ..."): "its" is that body's, not the claimant's."""
+    text = ctx.text
+    start = sent.start
+    for v in _lex().attribution.finditer(text, sent.start, pos):
+        start = v.end()
+    for m in ctx.mentions:
+        if start <= m.start and m.end <= pos and m.actor.kind not in ("person", "outlet") and m.actor is not claimant and m.actor.side != side:
+            return True
+    return any(w.group().lower() in _lex().group_nouns for w in _WORD_END.finditer(text, start, pos))
 
 
 def _side_told_before(ctx: ArticleContext, si: int, event_side_at) -> str | None:
