@@ -31,7 +31,7 @@ def tallies_of(text: str, outlet: str = "Reuters", side: str = "media") -> list[
     "text, side",
     [
         # the claimant's own: "its soldiers" of the coalition are US troops
-        ("The US-led coalition said none of its soldiers had been hurt in the drone attack.", "us"),
+        ("The coalition reported that none of its troops were harmed or hurt when the drone struck.", "us"),
         ("The coalition said that two of its troops suffered minor wounds.", "us"),
         ("Kata'ib Hezbollah said three of its members were killed in the raid.", "factions"),
         ("The Iraqi army said that one of its officers was wounded at the checkpoint.", "iraq_gov"),
@@ -43,14 +43,14 @@ def test_the_claimants_own_victims(text, side):
 
 def test_its_victims_in_the_outlets_own_voice_are_not_the_outlets():
     # no attribution: "its" is the Pentagon's, not the publishing channel's
-    c = one_claim("The Pentagon admits the killing of three of its soldiers.", outlet="Sabereen News", side="factions")
+    c = one_claim("Washington concedes the killing of two of its marines.", outlet="Sabereen News", side="factions")
     assert c["victim_side"] == "us"
 
 
 @pytest.mark.parametrize(
     "text, side",
     [
-        ("A militia source said only one fighter had been killed.", "factions"),
+        ("A militia source insisted a single fighter died in the shelling.", "factions"),
         ("Local officials said a militant was killed in the raid.", "factions"),
     ],
 )
@@ -61,7 +61,7 @@ def test_singular_victim_nouns(text, side):
 @pytest.mark.parametrize(
     "text, side",
     [
-        ("Faction sources spoke of dozens of casualties among the American soldiers.", "us"),
+        ("The statement boasted of scores of casualties among the US troops at the airport.", "us"),
         ("The channel reported heavy casualties among the occupation troops.", "us"),
     ],
 )
@@ -70,8 +70,8 @@ def test_victims_after_a_noun_outcome(text, side):
 
 
 def test_other_fighters_are_of_the_victims_told_before():
-    text = ("Four fighters of the Syrian Democratic Forces were killed in the drone attack, the group said. "
-            "A spokesman told reporters that a number of other fighters were wounded.")
+    text = ("The Syrian Democratic Forces said four of their commandos died when a drone hit the camp. "
+            "Its press officer added that several other commandos were injured.")
     cs = claims_of(text)
     assert [c["low"] for c in cs] == [4, None]
     assert cs[1]["victim_side"] == cs[0]["victim_side"] == "unknown"
@@ -86,8 +86,8 @@ def test_other_victims_with_their_own_nationality_keep_it():
 @pytest.mark.parametrize(
     "second",
     [
-        "Monitors said 14 people were killed in that strike.",
-        "Iraqi officials said the raid killed three people, including two bodyguards.",
+        "A war monitor counted 14 people dead in that strike.",
+        "Provincial officials said the raid killed four people, two of them drivers.",
     ],
 )
 def test_people_killed_in_an_attack_told_before(second):
@@ -106,10 +106,10 @@ def test_people_with_no_attack_named_stay_unknown():
 @pytest.mark.parametrize(
     "text, outcome",
     [
-        ("Two rockets fell inside the base without causing casualties.", "casualties"),
-        ("A security source said the drone hit a warehouse, causing material damage without casualties.", "casualties"),
+        ("A Katyusha landed near the runway without causing any casualties.", "casualties"),
+        ("A police source said the drone set a warehouse on fire, leaving some damage but without casualties.", "casualties"),
         ("The drone struck the airport without causing any injuries, officials said.", "injured"),
-        ("We're not aware of any civilians being killed or injured, the spokesman said.", "casualties"),
+        ("So far we are not aware of any bystanders being killed or injured, the general told reporters.", "casualties"),
         ("Officials said they were not aware of any US personnel being hurt.", "injured"),
     ],
 )
@@ -129,7 +129,7 @@ def test_without_warning_is_no_zero():
 @pytest.mark.parametrize(
     "text, low",
     [
-        ("The Syrian Observatory for Human Rights put the toll at 22.", 22),
+        ("The Britain-based monitor put the toll at 31 by Sunday evening.", 31),
         ("The monitor put the death toll at 17 on Saturday.", 17),
     ],
 )
@@ -139,19 +139,19 @@ def test_put_the_toll_at(text, low):
 
 
 def test_victims_appended_to_a_figure():
-    c = one_claim("The monitor put the number of dead at 14, most of them members of Kata'ib Hezbollah.")
+    c = one_claim("The observatory put the number of the dead at 14, almost all of them members of Kata'ib Hezbollah.")
     assert (c["low"], c["victim_side"]) == (14, "factions")
 
 
 def test_two_counts_in_one_figure_are_two_claims():
-    cs = claims_of("A US official put the number of injured at four service members and three contractors.")
+    cs = claims_of("A defense official placed the number of wounded at four US sailors and three contractors.")
     assert [(c["low"], c["outcome"], c["victim_side"]) for c in cs] == [(4, "injured", "us"), (3, "injured", "us")]
 
 
 def test_two_vague_counts_in_different_words_are_two_claims():
-    text = ("The attacks injured several American personnel, the Pentagon said. "
-            "The Pentagon said dozens of American troops have been treated for concussions.")
-    assert [c["snippet"].split()[0] for c in claims_of(text)][-1] == "dozens"
+    text = ("The barrages wounded several US sailors, the Navy said. "
+            "The Navy said scores of US sailors have been evaluated for concussion symptoms.")
+    assert [c["snippet"].split()[0] for c in claims_of(text)][-1] == "scores"
     assert len(claims_of(text)) == 2
 
 
@@ -164,7 +164,7 @@ def test_the_same_vague_count_told_twice_is_one_claim():
 @pytest.mark.parametrize(
     "text",
     [
-        "Residents said several passers-by were hurt by flying glass.",
+        "Shopkeepers said several passers-by were hurt when windows shattered.",
         "Witnesses said four passers-by were wounded.",
     ],
 )
@@ -173,7 +173,7 @@ def test_passers_by(text):
 
 
 def test_a_named_actor_counts_as_one_word_between_number_and_outcome():
-    c = one_claim("Five members of the border units of the Popular Mobilization Forces were killed late Sunday.")
+    c = one_claim("Five members of the engineering wing of the Popular Mobilization Forces died at dawn.")
     assert (c["low"], c["victim_side"]) == (5, "factions")
 
 
@@ -184,14 +184,14 @@ def test_a_named_actor_counts_as_one_word_between_number_and_outcome():
     "text, lows",
     [
         # the nationality of one group told, not of the other: two claims
-        ("An American official said that four American service members and two contractors had been wounded.", [4, 2]),
+        ("A Pentagon official said that four American airmen and two contractors were hurt in the blast.", [4, 2]),
         ("The rockets wounded three US soldiers and two contractors.", [3, 2]),
         # both told, of one side: one claim of both
-        ("Five U.S. service members and two U.S. contractors were hurt, a defense official said.", [7]),
+        ("Three U.S. airmen and two U.S. contractors suffered injuries, a defense official said.", [5]),
         # neither told: one claim of both
-        ("Officials said five soldiers and two contractors had been wounded.", [7]),
+        ("Officials said six soldiers and three contractors were hurt.", [9]),
         # "other": more of the same
-        ("The attack wounded a US service member and several other contractors.", [1]),
+        ("The mortar round injured an American airman and several other contractors.", [1]),
     ],
 )
 def test_coordinated_counts(text, lows):
@@ -204,8 +204,8 @@ def test_coordinated_counts(text, lows):
 @pytest.mark.parametrize(
     "text, count",
     [
-        ("Pentagon officials say militias have attacked US forces in Iraq and Syria more than 140 times since Oct. 17.", 141),
-        ("The Pentagon says militants have attacked U.S. forces in Iraq, Syria and Jordan more than 170 times since mid-October.", 171),
+        ("Defense officials say proxies have struck American personnel in eastern Syria and western Iraq more than 140 times since Oct. 20.", 141),
+        ("The Pentagon says gunmen have attacked U.S. troops across Iraq, Syria and Kuwait more than 170 times since late October.", 171),
         ("Militants have targeted American troops at bases across the region 60 times since October 17.", 60),
     ],
 )
@@ -219,9 +219,9 @@ def test_attacked_n_times_needs_the_verb_near():
 
 
 def test_a_period_between_two_months():
-    ts = tallies_of("Iran-backed militias carried out nearly 170 attacks on U.S. troops in Iraq and Syria "
-                    "between October 2023 and early February, according to Pentagon figures.")
-    assert [(t["count"], t["qualifier"], t["since"].month, t["claimant_side"]) for t in ts] == [(170, "approx", 10, "us")]
+    ts = tallies_of("Proxy groups staged almost 170 attacks on U.S. bases in the region "
+                    "between November 2023 and late March, according to Pentagon data.")
+    assert [(t["count"], t["qualifier"], t["since"].month, t["claimant_side"]) for t in ts] == [(170, "approx", 11, "us")]
 
 
 @pytest.mark.parametrize(
@@ -229,12 +229,12 @@ def test_a_period_between_two_months():
     [("the eighteenth of October", 18), ("the twenty-first of October", 21), ("the 19th of October", 19)],
 )
 def test_an_ordinal_day_before_a_month(words, day):
-    ts = tallies_of(f"Since {words}, the Islamic Resistance in Iraq has carried out more than 150 operations against the occupation bases.")
+    ts = tallies_of(f"Since {words}, our mujahideen have conducted more than 150 operations against the enemy's bases.")
     assert [(t["since"], t["count"]) for t in ts] == [(dt.date(2023, 10, day), 151)]
 
 
 def test_an_ordinal_of_us_strikes_counts_attacks_on_the_factions():
-    ts = tallies_of("This is the third American strike on Iraqi territory since the war in Gaza began.")
+    ts = tallies_of("It was the third American strike inside Iraq since the autumn.")
     assert [(t["count"], t["target_side"]) for t in ts] == [(3, "factions")]
 
 
@@ -245,8 +245,8 @@ def test_an_ordinal_of_attacks_on_us_forces_stays_us():
 
 def test_a_bodys_media_office_claims_in_its_own_name_and_side():
     out = "Harakat al-Nujaba media office (translated)"
-    ts = tallies_of("Since the start of the war, the Islamic Resistance in Iraq has carried out more than 150 "
-                    "operations against the occupation.", outlet=out, side="media")
+    ts = tallies_of("Since the start of the war, our fighters have launched more than 150 "
+                    "operations against the invaders.", outlet=out, side="media")
     assert [(t["claimant"], t["claimant_side"]) for t in ts] == [("Harakat al-Nujaba", "factions")]
     c = one_claim("The enemy suffered dozens of casualties.", outlet=out, side="media")
     assert (c["claimant"], c["claimant_side"]) == ("Harakat al-Nujaba", "factions")
@@ -256,11 +256,11 @@ def test_a_bodys_media_office_claims_in_its_own_name_and_side():
 
 
 def test_a_transcript_turn_goes_on_in_paragraphs_without_a_label():
-    text = ("MR. KIRBY: Good afternoon. A couple of things at the top.\n\n"
-            "Last night US forces struck a depot in Syria. At this time we're not aware of any civilians being hurt.\n\n"
-            "Q: Thanks, John. Iraqi officials are saying two people were killed in that strike. Can you confirm?")
+    text = ("MR. KIRBY: Good afternoon. Two items before questions.\n\n"
+            "Last night US forces struck a depot in Syria. So far we are not aware of any bystanders being hurt.\n\n"
+            "Q: Thank you. Syrian officials reported that two people died in that strike. Is that accurate?")
     cs = claims_of(text, outlet="Federal News Service")
-    assert [(c["claimant"], c["claimant_side"]) for c in cs] == [("John Kirby", "us"), ("Iraqi officials", "iraq_gov")]
+    assert [(c["claimant"], c["claimant_side"]) for c in cs] == [("John Kirby", "us"), ("Syrian sources", "syria")]  # the gazetteer's name
 
 
 def test_a_paragraph_with_no_transcript_label_before_is_the_outlets():
@@ -271,8 +271,8 @@ def test_a_paragraph_with_no_transcript_label_before_is_the_outlets():
 @pytest.mark.parametrize(
     "text, claimant, side",
     [
-        ("Iraqi security officials identified the commander as a senior member of the group, and said the strike killed "
-         "three people.", "Iraqi security source", "iraq_gov"),  # the gazetteer's name of "security officials"
+        ("Iraqi security officials named the dead man as a logistics chief of the group, and said the blast killed "
+         "four people.", "Iraqi security source", "iraq_gov"),  # the gazetteer's name of "security officials"
         ("The Pentagon named the two soldiers on Tuesday and said four others were wounded.", "Pentagon", "us"),
     ],
 )
@@ -297,11 +297,11 @@ def test_the_outlets_own_claim_without_the_catalogs_note(outlet, claimant):
 @pytest.mark.parametrize(
     "text, side",
     [
-        ("Syria-based monitors said 14 people were killed in the raid.", "media"),
-        ("Residents of the old quarter, where the car was hit, said four passers-by were wounded.", "unknown"),
+        ("London-based monitors said 14 people died in the raid.", "media"),
+        ("Residents of the old quarter, where the truck burned, said four passers-by were wounded.", "unknown"),
         ("Witnesses told reporters that two children were hurt.", "unknown"),
-        ("Sources in the factions spoke of dozens of casualties among the American soldiers.", "factions"),
-        ("He dismissed the figure given by the Syrian Observatory for Human Rights, which spoke of 19 dead.", "media"),
+        ("Sources in the armed factions spoke of scores of casualties among the US marines.", "factions"),
+        ("She rejected the tally of the monitor SOHR, which spoke of 19 dead.", "media"),
     ],
 )
 def test_unnamed_sources_and_what_they_spoke_of(text, side):
@@ -314,7 +314,7 @@ def test_spoke_of_with_no_source_is_the_outlets():
 
 def test_a_us_sources_service_members_are_us_troops():
     text = ("US aircraft struck militia sites in al-Qaim on Friday. "
-            "The Pentagon said the number of service members injured in the base attack now stands at more than 30.")
+            "The Pentagon said the number of service members hurt in the drone attack on the outpost has climbed to 30.")
     assert claims_of(text)[-1]["victim_side"] == "us"
 
 
@@ -341,8 +341,8 @@ def test_martyrs_told_by_the_outlet_keep_the_attacks_side():
 
 def test_the_outlets_figure_after_anothers_is_its_own():
     text = ("A US official said five American troops were wounded in the base attack.\n\n"
-            "A week earlier a US strike hit a PMF post, killing four of them. "
-            "The Popular Mobilization Authority said the four martyrs were performing their duties.")
+            "Days before, a US drone hit a PMF checkpoint, killing three of them. "
+            "The Popular Mobilization Authority said the three martyrs were guarding a bridge.")
     assert [c["claimant"] for c in claims_of(text)][-2:] == ["Reuters", "Popular Mobilization Forces"]
 
 
@@ -355,7 +355,7 @@ def test_a_lede_before_any_source_is_the_sources():
 @pytest.mark.parametrize(
     "text, low, side",
     [
-        ("Kataib Hezbollah said it lost one man in the raid.", 1, "factions"),
+        ("Kataib Hezbollah admitted it lost one man during the bombing.", 1, "factions"),
         ("The group said it lost two of its fighters near the border.", 2, "factions"),
         ("The coalition said it lost three soldiers in the attack.", 3, "us"),
     ],
@@ -375,23 +375,22 @@ def test_lost_things_is_no_claim(text):
 
 
 def test_lost_their_lives_is_read_in_any_sentence():
-    c = one_claim("Officials recalled the strike last month, in which eight Hashd fighters lost their lives.")
-    assert (c["low"], c["outcome"], c["victim_side"]) == (8, "killed", "factions")
+    c = one_claim("Officials recalled the raid in April, in which six Hashd fighters lost their lives.")
+    assert (c["low"], c["outcome"], c["victim_side"]) == (6, "killed", "factions")
 
 
 @pytest.mark.parametrize(
     "text, claimant",
     [
         # the clause recalls an attack in the outlet's own words
-        ("US jets struck two depots in Iraq, the Pentagon announced, in retaliation for a drone attack that "
+        ("US jets hit two depots in Syria, the Defense Department said, in reply to a drone attack that "
          "wounded four American troops.", "Reuters"),
-        ("A US strike in Baghdad hit a vehicle of the militia blamed for the rocket attack that killed two American "
-         "soldiers last month, US officials said.", "Reuters"),
+        ("A US strike in Basra hit a depot of the group blamed for the mortar attack that killed two American "
+         "sailors in May, US officials said.", "Reuters"),
         # the speaker's own account governs the clause
         ("US officials said the raid answered a rocket attack on a base near Kirkuk, which killed a US contractor.",
          "US officials"),
-        ("The Pentagon said the strikes were a response to the attack in which three American soldiers were killed.",
-         "Pentagon"),
+        ("The Pentagon said the raids answered the barrage in which two American sailors died.", "Pentagon"),
     ],
 )
 def test_a_count_recalled_in_a_clause_on_an_attack(text, claimant):
@@ -401,9 +400,9 @@ def test_a_count_recalled_in_a_clause_on_an_attack(text, claimant):
 @pytest.mark.parametrize(
     "text, claimant",
     [
-        ("A source in the PMF told reporters that two fighters had been killed.", "PMF source"),
-        ("A source in the Popular Mobilization Forces (PMF) said three fighters were wounded.", "PMF source"),
-        ("A field source in the Hashd said one fighter was killed in the raid.", "Hashd field source"),
+        ("A source in the PMF told a local radio that two fighters died.", "PMF source"),
+        ("A source within the Popular Mobilization Forces (PMF) said three fighters were wounded.", "PMF source"),
+        ("A field source within the Hashd said a single fighter died in the bombing.", "Hashd field source"),
     ],
 )
 def test_a_source_inside_a_body(text, claimant):
@@ -412,19 +411,19 @@ def test_a_source_inside_a_body(text, claimant):
 
 
 def test_the_source_refers_back_to_a_source_inside_a_body():
-    text = ("Jets bombed the post overnight, according to what a field source in the Hashd told the agency. "
-            "The source said the raid killed one fighter.")
+    text = ("Drones hit the depot at dawn, a field source within the Hashd told the agency. "
+            "The source said the raid killed two guards.")
     c = claims_of(text)[-1]
     assert (c["claimant"], c["claimant_side"]) == ("Hashd field source", "factions")
 
 
 def test_officials_from_a_body_speak_for_it():
-    c = one_claim("Two officials from Kataib Hezbollah told local media that three people were killed in the strike.")
+    c = one_claim("Three officials from Kataib Hezbollah told a TV channel that four people died in the raid.")
     assert (c["claimant"], c["claimant_side"]) == ("Kata'ib Hezbollah", "factions")
 
 
 def test_one_of_the_injured_who_died_is_no_count_of_the_injured():
-    cs = claims_of("Local sources said the toll had risen to five dead, after one of the injured died of his wounds.")
+    cs = claims_of("Medics said five people were dead by the evening, as one of the injured succumbed overnight.")
     assert [(c["low"], c["outcome"]) for c in cs] == [(5, "killed")]
 
 
@@ -435,21 +434,21 @@ def test_some_of_the_injured_elsewhere_are_a_count():
 
 def test_the_factions_at_large_are_not_the_last_group_named():
     text = ("US officials said the base was hit by two rockets. "
-            "A platform close to the factions claimed that the attack had caused “dozens of dead and wounded among the "
-            "occupation soldiers”, without evidence.")
+            "A channel close to the factions alleged that the barrage had left “scores of casualties among the "
+            "invading troops”, offering no proof.")
     c = claims_of(text)[-1]
     assert (c["low"], c["claimant_side"]) == (None, "factions")
 
 
 def test_the_group_still_refers_back_to_the_faction_named():
-    text = "Kataib Hezbollah fighters clashed with police. The group said two of its members were killed."
+    text = "Kataib Hezbollah fighters clashed with police. The group said two of its men died."
     assert claims_of(text)[-1]["claimant"] == "Kata'ib Hezbollah"
 
 
 @pytest.mark.parametrize(
     "text, outcome, side",
     [
-        ("The aircraft bombed the headquarters, a crime that claimed martyrs and wounded among the mujahideen.",
+        ("The warplanes hit the barracks, an aggression which claimed martyrs and injured among our fighters.",
          "casualties", "factions"),
         ("The raid, which claimed martyrs among the fighters, was condemned by the movement.", "killed", "factions"),
         ("The rockets struck the base, causing minor injuries to coalition troops.", "injured", "us"),
@@ -462,20 +461,20 @@ def test_untold_counts_after_a_verb(text, outcome, side):
 
 
 def test_claimed_responsibility_is_no_count():
-    assert claims_of("The Islamic Resistance in Iraq claimed the attack, which wounded no one.")[0]["low"] == 0
-    assert claims_of("The group claimed responsibility for the drone attack on the base.") == []
+    assert claims_of("An umbrella group claimed the salvo, which hurt nobody.")[0]["low"] == 0
+    assert claims_of("The group claimed responsibility for the rocket fire at the airport.") == []
 
 
 def test_soldiers_with_no_nationality_are_the_american_soldiers_told_elsewhere():
-    text = ("Strike follows the deaths of three soldiers in Jordan\n\n"
-            "A US drone strike in Baghdad on Wednesday hit a militia commander. "
-            "The militia is blamed for the drone attack that killed three American soldiers in Jordan last month.")
+    text = ("Raid comes after deaths of two soldiers in Syria\n\n"
+            "A US drone strike in Basra on Wednesday hit a militia commander. "
+            "The militia is blamed for the rocket attack that killed two American soldiers in Syria in March.")
     cs = claims_of(text, outlet="The Wall Street Journal")
-    assert [(c["low"], c["victim_side"]) for c in cs] == [(3, "us")]
+    assert [(c["low"], c["victim_side"]) for c in cs] == [(2, "us")]
 
 
 def test_soldiers_with_no_nationality_near_a_strike_on_the_factions_stay_iraqi():
-    text = ("A US drone strike in Baghdad on Wednesday hit a militia commander. "
+    text = ("An American drone hit a militia commander's car in Kirkuk on Tuesday. "
             "Police said two soldiers were wounded at a checkpoint nearby.")
     assert claims_of(text)[-1]["victim_side"] == "iraq_gov"
 
