@@ -38,6 +38,7 @@ class Claim:
     high: int | None
     qualifier: str
     sentence: int  # index of the sentence in the article
+    amount: str = ""  # the words of a vague count ("several", "dozens"), which tell two apart
 
 
 def _alt(words) -> str:
@@ -69,6 +70,26 @@ class _Lexicon:
     suffered: re.Pattern  # "the occupation forces suffered ", right before the count: group 1 the victims
     after_only: frozenset[str]  # outcome words counted only by a number after them
     metonyms: dict[str, str]  # "Baghdad" (saying) -> "Iraqi government"
+    zero_before: tuple[re.Pattern, ...]  # "without causing " before an outcome: none
+    number_of_outcomes: dict[str, str]  # "put the toll at": killed
+    victims_appended: re.Pattern  # ", most of them " after a figure
+    attack_anaphor: re.Pattern  # "that strike": an attack told before
+    attack_anaphor_reach: int
+    own_voice: re.Pattern  # " media office" after a body's name
+    active_outcomes: frozenset[str]  # "killed" with its count after it
+    sentence_subject: re.Pattern  # the subject opening a sentence, up to its main verb (group 1)
+    own_dead_words: frozenset[str]  # "martyrs": a party's own dead
+    own_dead_sides: frozenset[str]
+    people_only: frozenset[str]  # "lost": counted only when people are
+    people_nouns: re.Pattern
+    background: re.Pattern  # "the attack that " right before a count
+    insider: re.Pattern  # "a source in the " before a body's name
+    partitive_deaths: re.Pattern  # "died" after "one of the injured"
+    causing: re.Pattern  # "causing " right before an untold count
+    both: re.Pattern  # "killed and wounded"
+    lives_taken: re.Pattern  # " martyrs" after "claimed"
+    own_victims: re.Pattern  # "none of its soldiers": the claimant's own
+    other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
 
 @lru_cache(maxsize=1)
@@ -100,31 +121,50 @@ def _lex() -> _Lexicon:
         },
         after_only=frozenset(w.lower() for w in d["counted_after_only"]),
         metonyms={k.lower(): v for k, v in d["metonyms"].items()},
+        zero_before=tuple(re.compile(p, re.I) for p in d["zero_before_outcome"]),
+        number_of_outcomes=dict(d["number_of_outcomes"]),
+        victims_appended=re.compile("|".join(d["victims_appended"]), re.I),
+        attack_anaphor=re.compile(d["attack_anaphor"], re.I),
+        attack_anaphor_reach=int(d["attack_anaphor_reach"]),
+        own_voice=re.compile(rf"\s+(?:{_alt(d['own_voice_suffixes'])})$", re.I),
+        active_outcomes=frozenset(w.lower() for w in d["active_outcomes"]),
+        sentence_subject=re.compile(rf"\s*(.{{3,120}}?)\s+(?:{'|'.join(map(re.escape, d['subject_verbs']))})\b", re.I),
+        own_dead_words=frozenset(w.lower() for w in d["own_dead_words"]),
+        own_dead_sides=frozenset(d["own_dead_sides"]),
+        people_only=frozenset(w.lower() for w in d["counted_people_only"]),
+        people_nouns=re.compile(rf"(?<![\w-])(?:{_alt(d['people_nouns'])})(?![\w-])", re.I),
+        background=re.compile(d["background_clause"], re.I),
+        insider=re.compile(d["insider"], re.I),
+        partitive_deaths=re.compile(rf"\s+(?:{_alt(d['partitive_deaths'])})\b", re.I),
+        causing=re.compile(rf"(?<!without )(?<!avoid )\b(?:{'|'.join(d['causing_verbs'])})\s+$", re.I),
+        both=re.compile(
+            rf"\b(?:{'|'.join(d['both_outcomes']['killed'])})\s+(?:and|or)\s+(?:{'|'.join(d['both_outcomes']['injured'])})\b"
+            rf"|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I),
+        lives_taken=re.compile(rf"(?<=claimed)\s+(?:{_alt(d['lives_taken'])})\b", re.I),
+        own_victims=re.compile("|".join(d["own_victims"]), re.I),
+        other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
         suffered=re.compile(rf"((?:[\w.’'-]+\s+){{0,3}}[\w.’'-]+)\s+(?:{_alt(d['suffering_verbs'])})\s+$", re.I),
     )
 
 
-_GATE = prefiltered(re.compile(r"kill|dead|die|martyr|fatal|death|injur|wound|hurt|casualt|slain|concussion|mourn", re.I))
+_GATE = prefiltered(re.compile("|".join(map(re.escape, load_yaml("claims.yaml")["gate"])), re.I))
 _BREAK = re.compile(r"[;:!?]|(?<!\b[A-Z])\.|,\s|\b(?:and|but|while|after|as)\b")  # not the dots of "U.S."
-_ACTIVE_OUTCOME = re.compile(r"(?:killed|wounded|injured|martyred|hurt|killing|wounding|injuring|mourned)", re.I)
 # Victims told after the outcome: "no injuries to US personnel", "casualties among the troops".
 _VICTIMS_AFTER = re.compile(r"(?:\s+(?:or|and)\s+[\w-]+)?\s+(?:to|among|of|on)\s+((?:the\s+)?(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)", re.I)
-_STOP_BETWEEN = re.compile(
-    r"[;:!?]|(?<![A-Z])\.\s|,\s|\b(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)\b", re.I
+_STOP_BETWEEN = re.compile(  # not the "by" of "passers-by"
+    r"[;:!?]|(?<![A-Z])\.\s|,\s|(?<![\w-])(?:but|while|after|before|since|if|in|for|on|at|against|with|by|to|targets?|sites?)(?![\w-])", re.I
 )
 # "the number of PMF members martyred in the strikes ... has risen to 27"
 _NUMBER_OF = re.compile(r"\b(?:number|toll)\s+of\s+", re.I)
 _TOLL_FAR = re.compile(r"[^.;:]{0,120}?\b(?:rose|risen|climbed|reached|increased|stands|stood)\s+(?:to|at)\s+$", re.I)
 # "causing minor injuries to coalition forces": an untold number (not "without causing ...")
-_CAUSING = re.compile(r"(?<!without )(?<!avoid )\b(?:causing|caused|inflicting|inflicted)\s+$", re.I)
 _WORD_END = re.compile(r"[\w.’'-]+")
 _HOW = re.compile(r"\bhow\s+$", re.I)
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w.’'-]*)\s+$")
 _AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
-_BOTH = re.compile(r"\b(?:killed|killing|dead)\s+(?:and|or)\s+(?:wounded|wounding|injured|injuring)\b|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I)
 # Generic subject of an attribution verb when no known actor is named: "a US defense official said".
 _SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
@@ -148,6 +188,9 @@ def _us_marked(victim: str) -> bool:
     return any(side == "us" and pat.search(victim) for side, pat in _lex().victim_modifiers)
 
 
+_OUTCOME_NOUN = re.compile(r"[\w\s]*(?<!ed)(?<!ing)", re.I)  # "casualties", "deaths", not "killed"
+_PARTITIVE = re.compile(r"\s+of\s+the\s+", re.I)
+_OTHER_WORD = re.compile(r"\bother\b", re.I)
 _OTHERS = re.compile(r"(?:\w+\s+)?others?(?:\s+people)?|(?:\w+\s+)?other people", re.I)
 _OPPOSITE = {"us": "factions", "factions": "us", "iran": "us", "iraq_gov": "factions"}
 
@@ -166,8 +209,6 @@ _NEGATED = re.compile(r"(?:no|none|nobody|no one)\b", re.I)
 _NP_TAIL = re.compile(r"(?:\s+(?:have|has|had|since|also|later|then|previously|reportedly|already|initially|separately))+\s*$", re.I)
 _CORRESPONDENT = re.compile(r"(?:our|its|the|a)?\s*(?:\w+\s+)?(?:correspondent|reporter)s?", re.I)
 _PARTICIPLE_ATTR = re.compile(r"\w+ing$", re.I)
-# The subject phrase that opens a sentence, up to its main verb.
-_SENTENCE_SUBJECT = re.compile(r"\s*(.{3,120}?)\s+(?:gave|issued|released|offered|provided|put|published|denied|confirmed|reported|announced|said|told|put|updated|raised|revised|added|condemned|denounced|accused|blamed|warned)\b", re.I)
 _SUBJECT_REACH = 70  # characters between the end of a subject and its verb ("X, a spokesman for Y, said")
 
 
@@ -178,7 +219,7 @@ _ARTICLE_AL = re.compile(r"\b(?:al|el)[-‐‑ ]", re.I)
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:and|but|while|whereas|yet)|;)\s+")
 # A non-restrictive relative clause between a source and its verb ("An official, who spoke on
 # condition of anonymity, said ...").
-_RELATIVE_AFTER_SOURCE = re.compile(r",\s+(?:who|which)\s+[^;:!?\n]{3,160}?,\s*$")
+_RELATIVE_AFTER_SOURCE = re.compile(r",\s+(?:who|which|where|whose)\s+[^;:!?\n]{3,160}?,\s*$")
 
 
 def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
@@ -199,7 +240,7 @@ def _subject_before(ctx: ArticleContext, start: int, pos: int) -> Actor | None:
     if m.actor.kind == "person" and len(_ARTICLE_AL.sub("", m.text).split()) >= 2:
         if not any(x.actor.kind != "person" and m.end <= x.start and x.end <= pos for x in near):
             return m.actor  # "Pentagon press secretary John Kirby said": the nearest source is he
-    return _qualified(ctx, m) or _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
+    return _insider(ctx, m) or _qualified(ctx, m) or _speaking_for(m.actor)  # "X, the spokesman for OIR, said", "Kirby said": his body's
 
 
 def _qualified(ctx: ArticleContext, m) -> Actor | None:
@@ -238,15 +279,46 @@ def _generic_subject(ctx: ArticleContext, start: int, pos: int) -> tuple[str, st
         return actor.name, actor.side  # "the coalition", "security sources"
     if _BARE_NOUN.fullmatch(np_text):
         if np_text.lower() in _lex().group_nouns:  # "the group", "the Resistance"
+            if np_text.lower().endswith("s"):  # "the factions", "the militias": the factions at large, or one named
+                found = _faction_before(ctx, start)
+                return found if found and found[1] == "factions" else _claimant_words(np_text)
             return _faction_before(ctx, start)
         return _body_named_before(ctx, np_text, start)  # "the ministry", "the command"
     return _claimant_words(_canonical_body(np_text))
 
 
 def _source_before(ctx: ArticleContext, pos: int) -> Actor | None:
-    """The source last named before ``pos`` ("an Iraqi security source"), for "the source"."""
-    prior = [x for x in ctx.mentions if x.end <= pos and x.actor.kind == "group"]
-    return prior[-1].actor if prior else None
+    """The source last named before ``pos`` ("an Iraqi security source", "a source in the
+    Hashd"), for "the source"."""
+    prior = [x for x in ctx.mentions if x.end <= pos and (x.actor.kind == "group" or _insider(ctx, x))]
+    if not prior:
+        return None
+    return _insider(ctx, prior[-1]) or prior[-1].actor
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_OPEN_BRACKET = re.compile(r"\s*\(")
+
+
+def _insider(ctx: ArticleContext, m) -> Actor | None:
+    """"a source in the PMF": an unnamed member of the body named at mention ``m`` speaks."""
+    if m.actor.kind in ("person", "outlet"):
+        return None
+    start = m.start
+    named = [x for x in ctx.mentions if x.actor is m.actor and x.end < m.start and _OPEN_BRACKET.fullmatch(ctx.text, x.end, m.start)]
+    if named:  # the acronym in "the Popular Mobilization Forces (PMF)"
+        start = named[-1].start
+    w = _lex().insider.search(ctx.text, max(0, start - 40), start)
+    if w is None:
+        return None
+    short = m.text
+    if len(m.text.split()) > 1:  # "the Popular Mobilization Forces (PMF)": by its acronym
+        after = _ACRONYM_AFTER.match(ctx.text, m.end)
+        acronyms = [a for a in m.actor.aliases if _ACRONYM.fullmatch(a)]
+        short = after.group(1) if after else (acronyms[0] if acronyms else m.text)
+    mod = f"{w.group('mod').lower()} " if w.group("mod") else ""
+    return Actor(f"{short} {mod}{w.group('noun').lower()}", "group", m.actor.side, ())
 
 
 def _canonical_body(name: str) -> str:
@@ -301,6 +373,11 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
 _TOLD = frozenset({"told", "tells", "telling"})
 # A transcript's speaker label opening a paragraph: "MR. KIRBY:", "SECRETARY AUSTIN:"
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
+_TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")  # a label opening a paragraph
+# "claimed martyrs", "claimed the lives of": a verb of attribution that takes lives
+_AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
+# The subject opening a sentence, up to its first verb in the past or present tense.
+_OPENING_SUBJECT = re.compile(r"\s*((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:[a-z]+ed|said|says|told|tells)\b")
 _ITS_OWN = re.compile(r"\b(?:it|its|they|their)\b", re.I)
 # The subject opening a sentence: up to four words before its verb.
 _OPENING = re.compile(r"\s*(?:the\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+(?:has|have|had|is|are|was|were|says|said|claims|claimed)\b", re.I)
@@ -319,17 +396,23 @@ _INVERTED_GAP = re.compile(r"\s+(?:(?:by|the|a|an)\s+)?")
 _INVERTED_ROLE = re.compile(r"\s+(?:the|a|an|its|his|their)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+,\s+(?:[A-Z][a-z]{0,5}\.?\s+){0,3}")
 
 
-def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> tuple[Actor | None, str]:
+def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quotes: bool = True) -> tuple[Actor | None, str]:
     """(actor, basis) of whoever the article says claims the fact at ``pos``.
 
     The basis is how it was found; an unnamed source ("a US official said") comes back as
     (None, "generic:<phrase>|<side>"), and no source at all as the outlet.
     """
     text = ctx.text
-    q = ctx.quote_at(pos)
+    q = ctx.quote_at(pos) if quotes else None
     if q is not None and getattr(q, "speaker", None):
         actor = load_gazetteer().resolve(q.speaker)
         if actor:
+            if not any(sent.start <= m.start < sent.end and m.actor is actor for m in ctx.mentions):
+                # a speaker named elsewhere, while the sentence names who says it: "a platform close
+                # to the factions claimed that the attack had caused “dozens of dead ...”"
+                own, basis = claimant_for(ctx, sent, q.start, carry=False, quotes=False)
+                if basis in ("subject", "according to") or basis.startswith("generic:"):
+                    return own, basis
             return _speaking_for(actor), "quote"
     m = _ACCORDING.search(text, sent.start, sent.end)
     if m:
@@ -351,7 +434,7 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         actor = _subject_before(ctx, sent.start, cited.start())
         if actor:
             return actor, "cited"
-    verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos)]
+    verbs = [v for v in _lex().attribution.finditer(text, sent.start, pos) if not _lex().lives_taken.match(text, v.end())]
     for v in reversed(verbs):
         if _OWN_CLAUSE.search(text, sent.start, v.start()) and "," in text[v.end() : pos]:
             continue  # "The strikes, which the Pentagon said hit nine sites, answered an attack that killed ..."
@@ -369,12 +452,23 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         actor = _subject_before(ctx, sent.start, head)
         if actor:
             return actor, "subject"
+        if _AND_VERB.search(text, max(sent.start, head - 12), head):
+            # "Iraqi security officials identified the commander ..., and said ...": the verb
+            # shares the sentence's subject
+            opening = _OPENING_SUBJECT.match(text, sent.start, head)
+            if opening:
+                actor = _subject_before(ctx, sent.start, opening.end(1))
+                if actor:
+                    return actor, "subject"
+                generic = _generic_subject(ctx, sent.start, opening.end(1))
+                if generic:
+                    return None, f"generic:{generic[0]}|{generic[1]}"
         generic = _generic_subject(ctx, max(sent.start, head - 60), head)
         if generic:
             return None, f"generic:{generic[0]}|{generic[1]}"
         if _PARTICIPLE_ATTR.match(v.group()) and text[max(sent.start, v.start() - 2) : v.start()].startswith(","):
             # "The ministry gave a different account, saying ...": the sentence's subject speaks.
-            head = _SENTENCE_SUBJECT.match(text, sent.start, v.start())
+            head = _lex().sentence_subject.match(text, sent.start, v.start())
             if head:
                 actor = _subject_before(ctx, sent.start, sent.start + head.end(1) - sent.start)
                 if actor:
@@ -384,6 +478,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
                     return None, f"generic:{generic[0]}|{generic[1]}"
     # An attribution after the fact: "..., the ministry said."
     for v in _lex().attribution.finditer(text, pos, sent.end):
+        if _lex().lives_taken.match(text, v.end()):
+            continue  # "a crime that claimed martyrs": no one speaks
         if _OWN_CLAUSE.search(text, pos, v.start()):
             continue  # "... killed three soldiers, days after strikes that the ministry said hit ...", "although X claimed"
         if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
@@ -425,8 +521,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
             return actor, basis
     # A tweet or statement signed on the next line: "— OIR Spokesman Col. Wayne Marotto".
     ps, pe = ctx.paragraph_bounds(pos)
-    label = _TRANSCRIPT_LABEL.match(text, ps, pe)
-    if label:  # a transcript's turn: "MR. KIRBY: It was a response to the attack ..."
+    label = _TRANSCRIPT_LABEL.match(text, ps, pe) or _last_label(ctx, ps)
+    if label:  # a transcript's turn: "MR. KIRBY: It was a response to the attack ...", and its next paragraphs
         speaker = [x for x in ctx.mentions if label.start(1) <= x.start < label.end(1) and x.actor.kind == "person"]
         if speaker:
             return speaker[0].actor, "transcript"
@@ -443,6 +539,15 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True) -> 
         if actor:
             return actor, "outlet"
     return None, "outlet"
+
+
+def _last_label(ctx: ArticleContext, ps: int) -> re.Match | None:
+    """The speaker label of the transcript turn a paragraph without one continues: the last label
+    opening a paragraph before ``ps``."""
+    last = None
+    for m in _TRANSCRIPT_TURN.finditer(ctx.text, 0, ps):
+        last = m
+    return _TRANSCRIPT_LABEL.match(ctx.text, last.start(1)) if last else None
 
 
 def _previous_source(ctx: ArticleContext, sent, *, same_paragraph: bool) -> tuple[Actor | None, str]:
@@ -484,8 +589,25 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
         return name, side
     # A body publishing its own statement ("Kata'ib Hezbollah media office (translated)")
     # claims under its canonical name.
-    body = load_gazetteer().resolve(bare_name(ctx.outlet), loose=False) if ctx.outlet else None
-    return (body.name if body is not None else ctx.outlet), ctx.outlet_side or "unknown"
+    body = _own_voice_body(ctx.outlet) if ctx.outlet else None
+    if body is not None and body.kind != "outlet" and body.side not in ("unknown", "media"):
+        return body.name, body.side  # "Harakat al-Nujaba media office": the movement's own word
+    if body is not None:
+        return body.name, ctx.outlet_side or "unknown"
+    return (_NOTE.sub("", ctx.outlet).strip() or ctx.outlet) if ctx.outlet else None, ctx.outlet_side or "unknown"
+
+
+# A catalog's note on an outlet's name, not its acronym: "Al-Akhbar (English translation)" claims
+# as "Al-Akhbar", "Hawar News Agency (ANHA)" keeps its name.
+_NOTE = re.compile(r"\s*\((?![A-Z0-9&.\s-]+\))[^()]*\)")
+
+
+@lru_cache(maxsize=64)
+def _own_voice_body(outlet: str) -> Actor | None:
+    """The body an outlet's name stands for when it publishes its own statements."""
+    gaz = load_gazetteer()
+    name = bare_name(outlet)
+    return gaz.resolve(name, loose=False) or gaz.resolve(_lex().own_voice.sub("", name), loose=False)
 
 
 def _victim_side(ctx: ArticleContext, start: int, end: int, claimant_side: str, *, marked: bool = False) -> tuple[str | None, str | None]:
@@ -539,13 +661,21 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
                 stop = _BREAK.search(text, q.end, sent.end)
                 return q, (q.end, stop.start() if stop else sent.end)
     # "the strike killed two commanders", "killing a Kataib Hezbollah commander"
-    if _ACTIVE_OUTCOME.fullmatch(om.group()):
+    if om.group().lower() in _lex().active_outcomes:
         for q in quantities:
             if om.end() < q.start <= om.end() + 3 and not text[om.end() : q.start].strip():
                 stop = _BREAK.search(text, q.end, sent.end)
+                if om.group().lower() in lex.people_only and not lex.people_nouns.search(text, q.end, stop.start() if stop else sent.end):
+                    return None  # "lost two drones"
                 return q, (q.end, stop.start() if stop else sent.end)
     if om.group().lower() in lex.after_only:
         return None
+    # "without causing casualties", "not aware of any civilians being killed"
+    for pat in lex.zero_before:
+        z = pat.search(text, max(sent.start, om.start() - 90), om.start())
+        if z is not None:
+            victims = z.span("victims") if "victims" in pat.groupindex else (om.end(), om.end())
+            return Quantity(z.start(), z.end(), z.group(), 0, 0, "none"), victims
     # "the death toll rose to 12", "the number of members martyred ... has risen to 27"
     number_of = _NUMBER_OF.search(text, max(sent.start, om.start() - 80), om.start())
     for q in quantities:
@@ -562,13 +692,16 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     # A number before the outcome with only victims and linking verbs between.
     for q in reversed([q for q in quantities if q.end <= om.start()]):
         between = text[q.end : om.start()]
+        if _PARTITIVE.fullmatch(between) and lex.partitive_deaths.match(text, om.end()):
+            return None  # "one of the injured died of his wounds"
         for pat in lex.between:
             between = pat.sub(" ", between)
-        if len(between.split()) > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
+        named = sum(len(m.text.split()) - 1 for m in ctx.mentions if q.end <= m.start and m.end <= om.start())
+        if len(between.split()) - named > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
             break
         return q, (q.end, om.start())
     # "causing minor injuries to coalition forces"
-    if _CAUSING.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
+    if lex.causing.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
         return Quantity(om.start(), om.start(), "", None, None, "vague"), (om.end(), om.end())
     return None
 
@@ -579,7 +712,7 @@ def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, 
     another side: "wounded four American service members and two members of the Iraqi security
     forces")."""
     text = ctx.text
-    if not (_ACTIVE_OUTCOME.fullmatch(om.group()) and q.start > om.end()):
+    if not (om.group().lower() in _lex().active_outcomes and q.start > om.end()):
         return None
     gap = _AND_MORE.match(text, ve, sent.end)
     if gap is None:
@@ -591,9 +724,7 @@ def _coordinated(ctx: ArticleContext, sent, om: re.Match, q: Quantity, ve: int, 
     end = stop.start() if stop else sent.end
     if _lex().outcome.search(text, q2.end, end) or _lex().linking.search(text, q2.end, end):
         return None
-    first, second = _victim_side(ctx, q.end, ve, "unknown", marked=True)[1], _victim_side(ctx, q2.end, end, "unknown", marked=True)[1]
-    # not told apart: one claim ("three soldiers and two policemen")
-    return q2, end, not (first is None or second is None or first == second)
+    return q2, end, _told_apart(ctx, (q.end, ve), (q2.end, end))
 
 
 _AND_BEFORE = re.compile(r"(?:[^,;:.]|(?<=[A-Z])\.|\.(?=\S)){0,60}?\s+and\s+$")  # the dots of "U.S." do not part them
@@ -610,9 +741,24 @@ def _coordinated_before(ctx: ArticleContext, sent, q: Quantity, quantities, take
     ve0 = q.start - len(text[q0.end : q.start]) + text[q0.end : q.start].rfind(" and ")
     if _victim_side(ctx, q0.end, ve0, "unknown")[1] is None:
         return None  # "hit two depots and four fighters were killed": no victims
-    first = _victim_side(ctx, q0.end, ve0, "unknown", marked=True)[1]
-    second = _victim_side(ctx, q.end, q.end + 40, "unknown", marked=True)[1]
-    return q0, ve0, not (first is None or second is None or first == second)
+    stop = _BREAK.search(text, q.end, sent.end)
+    return q0, ve0, _told_apart(ctx, (q0.end, ve0), (q.end, stop.start() if stop else sent.end))
+
+
+def _told_apart(ctx: ArticleContext, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two coordinated counts are two claims: their victims are of two sides ("four
+    American service members and two Iraqi soldiers"), or the text tells the nationality of one
+    and not of the other ("five American service members and two contractors"); not when neither
+    is told ("three soldiers and two policemen") or the second is only "others"."""
+    a = _victim_side(ctx, *first, "unknown", marked=True)[1]
+    b = _victim_side(ctx, *second, "unknown", marked=True)[1]
+    if a is None and b is None:
+        return False
+    if a is None or b is None:  # one told, one not: both must name their victims, not "other ..."
+        if _OTHER_WORD.search(ctx.text, *second):
+            return False
+        return all(_victim_side(ctx, *span, "unknown")[1] is not None for span in (first, second))
+    return a != b
 
 
 def _sum(q: Quantity, q2: Quantity) -> Quantity:
@@ -651,17 +797,32 @@ def _determiner_counts(ctx: ArticleContext, sent, quantities: list[Quantity]) ->
     return out
 
 
-def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int]]:
+_AND_COUNT = re.compile(r"[^,;]{0,40}?\s+and\s+$", re.I)  # "five service members and "
+
+
+def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int, tuple[int, int]]]:
+    """Claims told as "put the number of the wounded at five": (count, outcome, span, where the
+    outcome word is, victims after the count). A second count joined by "and" ("at five service
+    members and two contractors") is a claim of its own."""
     out = []
-    for pat in _lex().number_of:
+    lex = _lex()
+    for pat in lex.number_of:
         for m in pat.finditer(ctx.text, sent.start, sent.end):
             qs = find_quantities(m.group("qty"))
             if not qs:
                 continue
-            q0 = qs[0]
             base = m.start("qty")
+            word = m.group("outcome").lower()
+            outcome = lex.number_of_outcomes.get(word) or lex.outcome_of.get(word, "injured")
+            q0 = qs[0]
             q = Quantity(base + q0.start, base + q0.end, q0.text, q0.low, q0.high, q0.qualifier)
-            out.append((q, _lex().outcome_of.get(m.group("outcome").lower(), "injured"), (m.start(), m.end()), m.start("outcome")))
+            q2 = qs[1] if len(qs) > 1 and _AND_COUNT.match(m.group("qty"), q0.end, qs[1].start) else None
+            if q2 is None:
+                out.append((q, outcome, (m.start(), m.end()), m.start("outcome"), (q.end, m.end())))
+                continue
+            out.append((q, outcome, (m.start(), base + q2.start), m.start("outcome"), (q.end, base + q2.start)))
+            second = Quantity(base + q2.start, base + q2.end, q2.text, q2.low, q2.high, q2.qualifier)
+            out.append((second, outcome, (base + q2.start - len(" and"), m.end()), m.start("outcome"), (second.end, m.end())))
     return out
 
 
@@ -683,6 +844,8 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
     if gated:  # claimants may be people the gazetteer does not know ("Kamal Hassan, the police chief, said")
         ctx = replace(ctx, mentions=with_people(text, ctx.mentions))
     found: list[Claim] = []
+    last_side = None  # the victims' side of the claim before, in the article
+    unmarked: set[int] = set()  # claims of soldiers with no nationality read as Iraqi
     for si, sent in gated:
         quantities = [
             q for q in ctx.quantities
@@ -690,9 +853,16 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         ]  # "how many were killed?" counts nothing
         quantities = sorted(quantities + _determiner_counts(ctx, sent, quantities), key=lambda q: q.start)
         items: list[tuple[Quantity, str, tuple[int, int], int, int]] = []  # q, outcome, victim span, span start, span end
-        for q, outcome, (ms, me), pos in _number_of_claims(ctx, sent):
-            items.append((q, outcome, (pos, pos), ms, me))
+        for q, outcome, (ms, me), pos, (vs, ve) in _number_of_claims(ctx, sent):
+            if _victim_side(ctx, vs, ve, "unknown")[1] is None:
+                vs = ve = pos  # "at 22": the victims are not told
+                appended = lex.victims_appended.match(text, me, sent.end)
+                if appended:  # "..., most of them members of Kata'ib Hezbollah"
+                    stop = _BREAK.search(text, appended.end(), sent.end)
+                    vs, ve = appended.end(), stop.start() if stop else sent.end
+            items.append((q, outcome, (vs, ve), ms, me))
         taken = {id(i[0]) for i in items}
+        om_text: dict[int, str] = {}  # the outcome word of each count
         for om in lex.outcome.finditer(text, sent.start, sent.end):
             if any(s <= om.start() < e for _, _, _, s, e in items):
                 continue
@@ -705,9 +875,11 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if id(q) in taken or (q.low is None and q.qualifier not in ("vague",)):
                 continue  # one number counts one outcome ("no casualties or injuries")
             outcome = lex.outcome_of.get(re.sub(r"\s+", " ", om.group().lower()), "casualties")
-            if _BOTH.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
+            if lex.both.search(text, max(sent.start, om.start() - 14), min(sent.end, om.end() + 16)):
                 outcome = "casualties"  # "killed and wounded" told together
-            if vs == ve or not text[vs:ve].strip(" “”\"'"):
+            if vs == ve or not text[vs:ve].strip(" “”\"'") or (
+                _OUTCOME_NOUN.fullmatch(om.group()) and _victim_side(ctx, vs, ve, "unknown")[1] is None
+            ):  # "no injuries to US personnel", "dozens of casualties among the American soldiers"
                 after = _victims_after(ctx, om.end(), sent.end)
                 if after is not None:
                     vs, ve = after
@@ -734,21 +906,45 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 q = _sum(q, q2)
                 taken.add(id(q2))
             items.append((q, outcome, (vs, ve), min(q.start, om.start()), max(q.end, om.end(), ve)))
+            om_text[id(q)] = om.group()
         previous_side = None
         for q, outcome, (vs, ve), s, e in sorted(items, key=lambda i: i[3]):
-            claimant, claimant_side = claimant_name_side(ctx, sent, _attribution_point(ctx, s))
+            actor, basis = claimant_for(ctx, sent, _attribution_point(ctx, s))
+            if basis not in ("quote", "transcript", "outlet") and _recalled(ctx, sent, s):
+                # "the drone attack that killed three American soldiers": the outlet recalls it
+                actor = load_gazetteer().outlet_for(name=ctx.outlet) if ctx.outlet else None
+                basis = "outlet"
+            claimant, claimant_side = _name_side(ctx, actor, basis)
             victim, victim_side = _victim_side(ctx, vs, ve, claimant_side)
+            speaks_for_self = basis != "outlet" and claimant_side not in (None, "media") and not _other_possessor(
+                ctx, sent, min(s, vs), actor, claimant_side)  # not "the Pentagon said the militia lost two of its fighters"
+            own = bool(victim and speaks_for_self and lex.own_victims.search(victim) and not _ENEMY.search(victim))
+            if not own and speaks_for_self and om_text.get(id(q), "").lower() in lex.people_only:
+                own = True  # "Kataib Hezbollah said it lost one man"
+            if not own and not victim and claimant_side in lex.own_dead_sides and om_text.get(id(q), "").lower() in lex.own_dead_words:
+                own, victim = True, om_text[id(q)]  # "the four martyrs", said the Hashd
+            if own:
+                victim_side = claimant_side  # "none of its soldiers had been hurt", "six of their members"
+            elif victim and last_side and lex.other_victims.search(victim) and not _victim_side(ctx, vs, ve, "unknown", marked=True)[1]:
+                victim_side = last_side  # "a number of other fighters were wounded": more of the same victims
             if (not victim or _OTHERS.fullmatch(victim)) and victim_side is None and previous_side:
                 # "three soldiers were killed and 25 others injured", "25 fighters had been killed and 51 wounded"
                 victim_side = previous_side
-            if victim_side == "us" and victim and _GENERIC_MILITARY.search(victim) and not _us_marked(victim):
+            if not own and victim_side == "us" and victim and _GENERIC_MILITARY.search(victim) and not _us_marked(victim):
                 # "three soldiers" with no nationality: the Iraqi army's own, or those hit by a strike
                 # on the factions, are not US troops.
-                if claimant_side == "iraq_gov" or (event_side_at and event_side_at(s) in ("factions", "iraq_gov")):
+                # (a US source's own "service members" are US troops)
+                if claimant_side == "iraq_gov" or (claimant_side != "us" and event_side_at and event_side_at(s) in ("factions", "iraq_gov")):
                     victim_side = "iraq_gov"
+                    unmarked.add(len(found))  # unless the article tells them as US troops elsewhere
             previous_side = victim_side or previous_side
+            last_side = victim_side or last_side
+            if victim_side is None and event_side_at:
+                victim_side = event_side_at(s)
+                if victim_side is None and lex.attack_anaphor.search(text, sent.start, sent.end):
+                    victim_side = _side_told_before(ctx, si, event_side_at)  # "22 people were killed in that strike"
             if victim_side is None:
-                victim_side = (event_side_at(s) if event_side_at else None) or "unknown"  # the linker may refine it
+                victim_side = "unknown"  # the linker may refine it
             found.append(
                 Claim(
                     start=s, end=e,
@@ -756,9 +952,55 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                     claimant_side=claimant_side or "unknown",
                     victim=victim, victim_side=victim_side, outcome=outcome,
                     low=q.low, high=q.high, qualifier=q.qualifier, sentence=si,
+                    amount=" ".join(q.text.lower().split()) if q.qualifier == "vague" else "",
                 )
             )
+    # "three soldiers" with no nationality are the "three American soldiers" of the same outcome
+    # told elsewhere in the article (a headline, a subhead)
+    for i in unmarked:
+        c = found[i]
+        if any(o.victim_side == "us" and o.victim and _us_marked(o.victim) and (o.outcome, o.low, o.high) == (c.outcome, c.low, c.high)
+               for o in found if o is not c):
+            found[i] = replace(c, victim_side="us")
     return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
+
+
+def _recalled(ctx: ArticleContext, sent, s: int) -> bool:
+    """Whether the count at ``s`` is told in a relative clause on an attack that no attribution
+    verb governs: "..., the Pentagon announced, in retaliation for a barrage that injured several
+    personnel", "the militia blamed for the drone attack that killed three soldiers, officials
+    said" (the outlet's narration); not "officials said the strikes answered an attack which
+    killed a contractor" (the officials' account)."""
+    text = ctx.text
+    bg = _lex().background.search(text, max(sent.start, s - 140), s)
+    if bg is None:
+        return False
+    return not any(
+        not text.startswith(",", v.end()) for v in _lex().attribution.finditer(text, sent.start, s)
+    )
+
+
+def _other_possessor(ctx: ArticleContext, sent, pos: int, claimant: Actor | None, side: str | None) -> bool:
+    """Whether a body other than the claimant is named between the last attribution verb before
+    ``pos`` and ``pos`` ("the Pentagon said the strike on Kataib Hezbollah killed two of its
+    commanders", "... said the militia lost ..."): "its" is that body's, not the claimant's."""
+    text = ctx.text
+    start = sent.start
+    for v in _lex().attribution.finditer(text, sent.start, pos):
+        start = v.end()
+    for m in ctx.mentions:
+        if start <= m.start and m.end <= pos and m.actor.kind not in ("person", "outlet") and m.actor is not claimant and m.actor.side != side:
+            return True
+    return any(w.group().lower() in _lex().group_nouns for w in _WORD_END.finditer(text, start, pos))
+
+
+def _side_told_before(ctx: ArticleContext, si: int, event_side_at) -> str | None:
+    """The target side of the last attack told before sentence ``si`` (within reach)."""
+    for back in range(max(0, si - _lex().attack_anaphor_reach), si)[::-1]:
+        side = event_side_at(ctx.sentences[back].start)
+        if side is not None:
+            return side
+    return None
 
 
 _LEDE_REACH = 3  # sentences
@@ -771,12 +1013,14 @@ def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
     naming them); a party publishing its own release keeps its claims."""
 
     def what(c: Claim) -> tuple:
-        return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier)
+        return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier, c.amount)
 
     def sourced_soon(c: Claim) -> bool:
         return any(
             o.claimant != outlet and what(o) == what(c) and 0 < o.sentence - c.sentence <= _LEDE_REACH
             for o in claims
+        ) and not any(  # a figure the outlet tells with its own words after another's is its own
+            o.claimant not in (outlet, c.claimant) and o.sentence < c.sentence for o in claims
         )
 
     seen: set[tuple] = set()

@@ -20,16 +20,23 @@ from workbench.resources import load_yaml
 
 __all__ = ["Tally", "extract_tallies"]
 
-_GATE = prefiltered(re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PERIOD_WORDS, re.I))
+_GATE = prefiltered(re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PERIOD_WORDS
+                               + "|" + load_yaml("claims.yaml")["tallies"]["month_period"], re.I))
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_SINCE = re.compile(r"\bsince\b|" + BETWEEN_PERIOD.pattern, re.I)  # where the dates the count runs from are told
+_SINCE = re.compile(r"\bsince\b|" + BETWEEN_PERIOD.pattern + "|" + load_yaml("claims.yaml")["tallies"]["month_period"], re.I)  # where the dates the count runs from are told
 _ONE_OF = re.compile(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
 # the noun left out: "one of nearly 150 carried out against ...", "among at least 100 against ..."
 _ELIDED = re.compile(r"(?=\s+(?:(?:carried out|launched|conducted|claimed|staged)\s+(?:against|on|by|at)|against|targeting)\b)", re.I)
 _TIMES_AFTER = re.compile(r"\s+(?:separate\s+)?times\b", re.I)
 # "attacked at least 10 times in Iraq and three times in Syria": the second count shares the verb
 _AND_TIMES_BEFORE = re.compile(r"\btimes\s+(?:in|on|at|against)\s+(?:[\w’'-]+\s+){1,4}and\s+$", re.I)
-_ATTACKED_BEFORE = re.compile(r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+(?:[\w.’'-]+\s+){0,2}$", re.I)
+_TALLY_WORDS = load_yaml("claims.yaml")["tallies"]
+_ATTACKED_BEFORE = re.compile(
+    r"\b(?:attacked|targeted|struck|hit|shelled|(?:come|came) under (?:\w+ )?(?:attack|fire))\s+"
+    # a comma only inside a list of names ("in Iraq, Syria and Jordan"), not before a clause
+    rf"(?:[\w.’'-]+(?:,(?=\s+(?-i:[A-Z])))?\s+){{0,{int(_TALLY_WORDS['attacked_object_words'])}}}$", re.I)
+_MONTH_PERIOD = re.compile(_TALLY_WORDS["month_period"], re.I)
+_US_ATTACKER = re.compile(_TALLY_WORDS["us_attacker"])
 _NOUN_AFTER = re.compile(
     r"\s*(?:separate\s+|drone\s+|rocket\s+|missile\s+|hostile\s+|militia\s+|such\s+|other\s+){0,2}"
     r"(?:attacks|strikes|assaults|incidents|operations|rocket attacks|drone attacks)\b",
@@ -52,8 +59,25 @@ _ORDINAL = re.compile(
 )
 
 
+_ORDINAL_DAY_BEFORE = re.compile(rf"\bthe\s+(?P<w>{_ORDINAL_WORD})\s+of\s+$", re.I)
+
+
+def _since_of(text: str, d) -> tuple[object, str | None]:
+    """The day a tally runs from: its date mention, with a day told as an ordinal word before a
+    month ("since the eighteenth of October")."""
+    if d.precision == "month" and d.date is not None:
+        m = _ORDINAL_DAY_BEFORE.search(text, max(0, d.start - 40), d.start)
+        day = _ordinal_value(m) if m else None
+        if day and day <= 31:
+            try:
+                return d.date.replace(day=day), "day"
+            except ValueError:
+                pass
+    return d.date, d.precision
+
+
 def _ordinal_value(m: re.Match) -> int | None:
-    if m.group("n"):
+    if "n" in m.re.groupindex and m.group("n"):
         return int(m.group("n"))
     word = m.group("w").lower()
     tens, _, unit = word.rpartition("-")
@@ -90,7 +114,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 noun = _ELIDED.match(text, q.end)  # "the attack is one of nearly 150 carried out against ..."
             if not noun:
                 continue
-            attacked = _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 40), q.start)
+            attacked = _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 90), q.start)
             if noun.re is _TIMES_AFTER and not (
                 attacked
                 or (_AND_TIMES_BEFORE.search(text, max(sent.start, q.start - 50), q.start)
@@ -102,7 +126,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 m = _SINCE.search(text, sent.start, sent.end)
                 if m:
                     since = [d for d in ctx.dates if m.start() <= d.start < min(sent.end, m.end() + 60) and d.date]
-            since_date, since_precision = (since[0].date, since[0].precision) if since else (
+            since_date, since_precision = _since_of(text, since[0]) if since else (
                 _named_era(text, sent) or _past_period(ctx, sent))
             # else the words before the count: the object of "attacked" ("the militias have
             # attacked US forces 160 times"), not its subject
@@ -201,8 +225,10 @@ def _ordinal_tallies(ctx: ArticleContext, taken: set[int]) -> list[Tally]:
             since = [d for d in ctx.dates if d.kind == "since" and m.end() <= d.start < sent.end]
             found = _tally_target(ctx, m.end(), sent.end)
             claimant, claimant_side = claimant_name_side(ctx, sent, m.start())
-            since_date, since_precision = (since[0].date, since[0].precision) if since else (
+            since_date, since_precision = _since_of(text, since[0]) if since else (
                 _named_era(text, sent) or _past_period(ctx, sent))
+            if not found and _US_ATTACKER.search(text, m.start(), m.end()):
+                found = (0, _TALLY_WORDS["own_attacks_target"])  # "the fourth American strike on Iraqi territory"
             out.append(
                 Tally(
                     start=m.start(), end=max(m.end(), since[0].end if since else m.end()),
