@@ -449,6 +449,19 @@ def bare_name(name: str) -> str:
     return _BRACKETED.sub("", name).strip() or name
 
 
+# A note in brackets that is not an acronym ("(ANHA)", "(KRSC)" are part of a name)
+_NOTE = re.compile(r"\s*\((?![A-Z][A-Z0-9&.\- ]{1,9}\))[^()]*\)")
+
+
+def without_note(name: str) -> str:
+    """The name without a note in brackets, an acronym in brackets kept.
+
+    >>> without_note("Al-Akhbar (English translation)"), without_note("Hawar News Agency (ANHA)")
+    ('Al-Akhbar', 'Hawar News Agency (ANHA)')
+    """
+    return _NOTE.sub("", name).strip() or name
+
+
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     """Gazetteer from ``path``; the packaged default (cached) when None."""
     if path is None:

@@ -17,7 +17,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from workbench.actors import bare_name, load_gazetteer
+from workbench.actors import bare_name, load_gazetteer, without_note
 from workbench.catalog import Catalog, CatalogEntry, read_catalog
 from workbench.clean import clean_text
 from workbench.dates import infer_publication_date, parse_date_string, weekday_fixed_day
@@ -85,21 +85,12 @@ def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[
             actor = gaz.resolve(bare, loose=False) or _body_of_organ(bare, gaz)
             if actor is None and url:
                 actor = gaz.outlet_for(url=url)
-            return (name, actor.side, basis) if actor else (_without_note(name), "media", basis)
+            return (name, actor.side, basis) if actor else (without_note(name), "media", basis)
     if url:
         actor = gaz.outlet_for(url=url)
         if actor:
             return actor.name, actor.side, "url"
     return None, "unknown", "unknown"
-
-
-# A note in brackets ("(English translation)", "(translated)"), not an acronym ("(ANHA)")
-_NOTE = re.compile(r"\s*\((?![A-Z][A-Z&.]{1,7}\))[^()]*\)")
-
-
-def _without_note(name: str) -> str:
-    """The outlet's name without a note in brackets; an acronym in brackets is part of it."""
-    return _NOTE.sub("", name).strip() or name
 
 
 def _organ_pattern() -> re.Pattern[str]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from workbench.actors import Actor, bare_name, load_gazetteer
+from workbench.actors import Actor, bare_name, load_gazetteer, without_note
 from workbench.extract.context import ArticleContext
 from workbench.extract.people import last_faction, with_people
 from workbench.numbers import Quantity, find_quantities
@@ -594,12 +594,8 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
         return body.name, body.side  # "Harakat al-Nujaba media office": the movement's own word
     if body is not None:
         return body.name, ctx.outlet_side or "unknown"
-    return (_NOTE.sub("", ctx.outlet).strip() or ctx.outlet) if ctx.outlet else None, ctx.outlet_side or "unknown"
-
-
-# A catalog's note on an outlet's name, not its acronym: "Al-Akhbar (English translation)" claims
-# as "Al-Akhbar", "Hawar News Agency (ANHA)" keeps its name.
-_NOTE = re.compile(r"\s*\((?![A-Z0-9&.\s-]+\))[^()]*\)")
+    # (a catalog's note on the outlet's name is not part of it: "Al-Akhbar (English translation)")
+    return (without_note(ctx.outlet) if ctx.outlet else None), ctx.outlet_side or "unknown"
 
 
 @lru_cache(maxsize=64)
