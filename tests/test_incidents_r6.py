@@ -76,3 +76,19 @@ def test_that_attack_after_a_question_naming_a_base_is_the_attack_there():
     ex = extraction(text, published=dt.date(2024, 2, 8))
     claim = next(c for c in ex.claims if "40" in c["snippet"])
     assert ex.events[claim["event"]]["location"] == "Tower 22"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces carried out a strike in al-Qaim on Monday against a militia commander who had planned attacks on "
+        "coalition troops, including the drone attack on the Harir base. We are not aware of any civilians being killed.",
+        "American jets bombed a weapons depot near al-Bukamal on Monday that had supplied the rocket attack on the "
+        "Conoco gas field. Two civilians were wounded, residents said.",
+    ],
+)
+def test_a_claim_after_a_sentence_of_two_attacks_counts_the_one_it_opens_with(text):
+    ex = extraction(text, published=PUB)
+    claim = ex.claims[-1]
+    assert claim["event"] is not None
+    assert ex.events[claim["event"]]["attacker_side"] == "us"

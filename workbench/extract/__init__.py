@@ -79,8 +79,10 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
         if si in where:
             # (a sentence before the number: the attack it tells, not one it refers to, "the
             # strike came a week after the assault on al-Qaim.")
+            # (and of a sentence before, the attack it opens with: one named later in it, "a
+            # strike on a commander who planned attacks, including the attack on X", is background)
             return min(where[si], key=lambda w: (own is not None and events[w[2]].first("target_side") != own,
-                                                 back > 0 and w[3], w[:3]))[2]
+                                                 back > 0 and w[3], -w[1] if back > 0 else 0, w[:3]))[2]
         if back > 1 and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0:
             break
     # A toll told before any attack ("condemned raids that killed 25 fighters.") counts the
