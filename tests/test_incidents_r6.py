@@ -92,3 +92,23 @@ def test_a_claim_after_a_sentence_of_two_attacks_counts_the_one_it_opens_with(te
     claim = ex.claims[-1]
     assert claim["event"] is not None
     assert ex.events[claim["event"]]["attacker_side"] == "us"
+
+
+_AWAY = ("The president met his advisers on Tuesday to weigh a response. Aides said no decision had been taken. "
+         "The meeting lasted two hours, a spokesman said. ")
+
+
+def test_a_toll_naming_its_place_with_no_attack_near_counts_the_attack_there():
+    text = ("Deaths of three soldiers in Jordan weigh on the White House\n" + _AWAY
+            + "A drone struck the Tower 22 outpost on Sunday. Separately, US jets bombed a depot in al-Qaim on Monday.")
+    ex = extraction(text, published=PUB)
+    claim = next(c for c in ex.claims if "Jordan" in c["snippet"])
+    assert ex.events[claim["event"]]["location"] == "Tower 22"
+
+
+def test_a_toll_naming_a_place_no_attack_was_told_at_is_left_alone():
+    text = ("Deaths of three soldiers in Kirkuk weigh on the White House\n" + _AWAY
+            + "A drone struck the Tower 22 outpost on Sunday. Separately, US jets bombed a depot in al-Qaim on Monday.")
+    ex = extraction(text, published=PUB)
+    claim = next(c for c in ex.claims if "Kirkuk" in c["snippet"])
+    assert claim["event"] is None

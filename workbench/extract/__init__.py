@@ -22,6 +22,7 @@ from workbench.extract.claims import Claim, extract_claims
 from workbench.extract.context import ArticleContext, build_context
 from workbench.extract.events import Event, extract_events
 from workbench.extract.incidents import EventRef, event_kind, link_incidents
+from workbench.places import compatible as places_compatible
 from workbench.extract.quotes import extract_quotes
 from workbench.extract.refine import refine_publication_dates
 from workbench.extract.stance import score_stance
@@ -85,6 +86,11 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
                                                  back > 0 and w[3], -w[1] if back > 0 else 0, w[:3]))[2]
         if back > 1 and ctx.text.rfind("\n", ctx.sentences[si].end, claim.start) >= 0:
             break
+    # A toll that names where it happened ("the deaths of three soldiers in Jordan") and has no
+    # attack near it counts the one attack of the article told there.
+    placed = _event_at_place_of(ctx, events, claim, own)
+    if placed is not None:
+        return placed
     # A toll told before any attack ("condemned raids that killed 25 fighters.") counts the
     # attack the next sentence tells.
     told_before = any(ctx.sentence_of(m.start) <= claim.sentence for ev in events for m in ev.mentions)
@@ -96,6 +102,17 @@ def _event_of_claim(ctx: ArticleContext, events: list[Event], claim: Claim, tall
     if lead is not None and told_before and _counts_victims_of(events[lead], claim, own):
         return lead
     return None
+
+
+def _event_at_place_of(ctx: ArticleContext, events: list[Event], claim: Claim, own: str | None) -> int | None:
+    """The one event whose place lies within (or holds) a place named in the claim's words."""
+    names = {p.place.name for p in ArticleContext.within(ctx.places, claim.start, claim.end)}
+    if not names:
+        return None
+    found = [i for i, ev in enumerate(events)
+             if ev.location and _counts_victims_of(ev, claim, own)
+             and any(places_compatible(ev.location, n) for n in names)]
+    return found[0] if len(found) == 1 else None
 
 
 _OWN_LOSSES = re.compile(r"\b(?:its|their|our|martyrs?|martyrdom)\b", re.I)
