@@ -72,11 +72,18 @@ def _alias_paths(alias: str) -> list[tuple[str, str]] | None:
     return paths
 
 
+# Look-behinds at the start of a raw pattern ("(?<!Bashar )Al[- ]Asad")
+_LEADING_LOOKBEHINDS = re.compile(r"((?:\(\?<[!=][^()]*\))*)(.*)", re.S)
+
+
 def _pattern_paths(pat: str) -> list[tuple[str, str]] | None:
-    """The same for a raw pattern from places.yaml, when it starts with one plain letter."""
-    body = pat.replace(r"\b", "")
+    """The same for a raw pattern from places.yaml, when it starts with one plain letter
+    (after look-behinds, which are then checked after that letter, with it: "(?<!Bashar A)")."""
+    behind, body = _LEADING_LOOKBEHINDS.fullmatch(pat.replace(r"\b", "")).groups()
     if len(body) > 1 and body[0].isalpha() and body[1] not in "?*+{" and body[0].isascii():
-        return [(body[0].casefold(), body[1:])]
+        letter = body[0]
+        after = re.sub(r"\(\?<([!=])([^()]*)\)", lambda m: f"(?<{m.group(1)}{m.group(2)}{re.escape(letter)})", behind)
+        return [(letter.casefold(), after + body[1:])]
     return None
 
 
