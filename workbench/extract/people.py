@@ -595,8 +595,7 @@ def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[M
         [(m.start, m.end) for m in mentions if not _surname_of_other(m, by_surname, named_in_full)]
         + [(m.start, m.end) for m in full]
     )
-    alt = "|".join(re.escape(s) for s in sorted(by_surname, key=len, reverse=True))
-    pat = re.compile(r"(?<![\w’'-])(?:(?:al|el|Al|El)[-‐‑ ])?(" + alt + r")(?:[’']s)?(?![\w’'-])")
+    pat = _surname_pattern(tuple(sorted(by_surname, key=lambda s: (-len(s), s))))
     out = []
     for m in pat.finditer(text):
         a, b = m.start(), m.end()
@@ -610,6 +609,12 @@ def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[M
         end = b - (2 if text[b - 2 : b] in ("'s", "’s") else 0)
         out.append(PersonMention(a, end, text[a:end], owner.person, False))
     return out
+
+
+@lru_cache(maxsize=4096)  # the same people are named in article after article
+def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(s) for s in surnames)
+    return re.compile(r"(?<![\w’'-])(?:(?:al|el|Al|El)[-‐‑ ])?(" + alt + r")(?:[’']s)?(?![\w’'-])")
 
 
 def _surname(name: str, v: _Vocab) -> str:
