@@ -611,7 +611,7 @@ def _surname_mentions(text: str, full: list[PersonMention], mentions: Sequence[M
     return out
 
 
-@lru_cache(maxsize=4096)  # the same people are named in article after article
+@lru_cache(maxsize=256)  # the same people are named in article after article
 def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(s) for s in surnames)
     return re.compile(r"(?<![\w’'-])(?:(?:al|el|Al|El)[-‐‑ ])?(" + alt + r")(?:[’']s)?(?![\w’'-])")
