@@ -390,6 +390,9 @@ def build_tables(
     articles["record"] = articles["record"].astype("Int64")
 
     sentences = _sentence_table([ids[i] for i in order], text, [spans_of[i] for i in order])
+    # Arrow's allocator keeps what was freed here (the texts in the order read, for one) for
+    # later use, which will not come: give it back.
+    pa.default_memory_pool().release_unused()
 
     rep = pd.DataFrame(report, columns=REPORT_COLUMNS)
     rep["record"] = rep["record"].astype("Int64")
