@@ -109,12 +109,14 @@ def run_one(n: int, seed: int, workers: int, score_gold: bool) -> dict:
         articles, sentences, report = build_tables(src / ARTICLES_DIR, src / CATALOG_NAME, progress=False,
                                                    workers=workers)
         t1 = time.perf_counter()
+        load_parent_mb, load_total_mb = _rss_mb()[0], peak.total_mb  # the peaks so far: while loading
         tables, articles = extract_corpus(articles, sentences, workers=workers)
         t2 = time.perf_counter()
     words = int(articles["n_words"].sum())
     out = {"n": len(articles), "words": words, "workers": workers, "load_s": t1 - t0, "extract_s": t2 - t1,
            "total_s": t2 - t0, "events": len(tables["events"]), "incidents": len(tables["incidents"])}
     out["rss_parent_mb"], out["rss_worker_mb"] = _rss_mb()
+    out["rss_parent_load_mb"], out["rss_total_load_mb"] = load_parent_mb, load_total_mb
     out["rss_worker_mb"] = max(out["rss_worker_mb"], peak.worker_mb)
     out["rss_total_mb"] = max(peak.total_mb, out["rss_parent_mb"])  # parent + every worker at once
     if score_gold:
@@ -354,7 +356,8 @@ def main() -> int:
         print(f"total    {res['total_s']:8.1f} s  {res['n'] / res['total_s']:9.0f} articles/s  {res['words'] / res['total_s']:11,.0f} words/s"
               f"  ({res['words'] / res['total_s'] / cores:,.0f} words/s per core)")
         print(f"peak RSS: parent and workers together {res['rss_total_mb']:,.0f} MB (parent {res['rss_parent_mb']:,.0f} MB,"
-              f" largest worker {res['rss_worker_mb']:,.0f} MB);"
+              f" largest worker {res['rss_worker_mb']:,.0f} MB; while loading {res['rss_total_load_mb']:,.0f} MB, parent"
+              f" {res['rss_parent_load_mb']:,.0f} MB);"
               f" {res['events']:,} events, {res['incidents']:,} incidents")
         if "f1" in res:
             print("accuracy vs generated gold: " + "  ".join(

@@ -104,8 +104,9 @@ _MAX_CACHED_WORDS = 200_000
 
 
 def minhash_signature(text: str, *, num_perm: int = 128, shingle: int = 5) -> np.ndarray | None:
-    """MinHash values of the word shingles of ``text``; None for texts with fewer than
-    ``2 * shingle`` words, which are never flagged and never serve as originals.
+    """MinHash values of the word shingles of ``text`` (uint32: the affine32 scheme's values
+    are below 2**32); None for texts with fewer than ``2 * shingle`` words, which are never
+    flagged and never serve as originals.
 
     Each article's signature can be computed where it is read (in a worker process);
     :func:`near_duplicates` compares them.
@@ -125,7 +126,8 @@ def minhash_signature(text: str, *, num_perm: int = 128, shingle: int = 5) -> np
         scheme="affine32",
     )
     minhash.update_batch(_shingles_from_ids(_word_ids(words, _WORD_IDS), shingle).tolist())
-    return minhash.hashvalues
+    # datasketch keeps them as uint64; half the size to send from a worker and to hold
+    return minhash.hashvalues.astype(np.uint32)
 
 
 def find_near_duplicates(

@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from workbench.actors import bare_name, load_gazetteer, without_note
 from workbench.catalog import Catalog, CatalogEntry, read_catalog
@@ -36,6 +38,7 @@ ARTICLE_COLUMNS = [
 ]
 SENTENCE_COLUMNS = ["article_id", "sent_idx", "start", "end", "text"]
 REPORT_COLUMNS = ["source_path", "record", "article_id", "status", "reason", "format", "encoding"]
+_COLUMN = {col: k for k, col in enumerate(ARTICLE_COLUMNS)}
 
 PathsLike = str | Path | Iterable[str | Path]
 
@@ -213,6 +216,7 @@ def _prepare_file(path: Path, cat: Catalog | None) -> tuple[list[ReportRow], lis
 
     Returns the file's report notes and, per document, (base report row, catalog row used,
     the built article or why it is skipped, sentence spans, MinHash signature for dedup).
+    The spans are an int32 array of (start, end) rows: compact to send and to hold.
     """
     docs, rows = read_file(path)
     notes = {(r.source_path, r.record): r for r in rows}
@@ -227,7 +231,7 @@ def _prepare_file(path: Path, cat: Catalog | None) -> tuple[list[ReportRow], lis
         built = article_from_doc(doc, entry)
         spans = signature = None
         if not isinstance(built, str):
-            spans = [(x.start, x.end) for x in split_sentences(built.text)]
+            spans = np.array([(x.start, x.end) for x in split_sentences(built.text)], dtype=np.int32).reshape(-1, 2)
             signature = minhash_signature(built.text)  # here, so that workers compute it
         out.append((base, entry.row if entry else None, built, spans, signature))
     return rows, out
@@ -243,12 +247,12 @@ def _prepared(files: list[Path], cat: Catalog | None, *, workers: int, progress:
         for path in _progress(files, progress, "loading"):
             yield _prepare_file(path, cat)
         return
-    from workbench.extract import process_pool
+    from workbench.extract import pool_imap, process_pool
 
     chunk = max(1, min(50, len(files) // (workers * 4) or 1))
     chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
     with process_pool(workers, initializer=_init_worker, initargs=(cat,)) as pool:
-        for part in _progress_iter(pool.map(_prepare_chunk, chunks), len(chunks), progress):
+        for part in _progress_iter(pool_imap(pool, _prepare_chunk, chunks, workers=workers), len(chunks), progress):
             yield from part
 
 
@@ -258,6 +262,73 @@ def _progress_iter(it, total: int, enabled: bool | None):
     from tqdm.auto import tqdm
 
     return tqdm(it, total=total, desc="loading", unit="chunk")
+
+
+class _Texts:
+    """Texts in the order added, held as UTF-8 Arrow arrays of ``block`` texts each.
+
+    Compact: a Python string of a text with a single curly quote takes two bytes a character,
+    and a table's string column is an Arrow array anyway.
+    """
+
+    def __init__(self, block: int = 1000) -> None:
+        self._block = block
+        self._arrays: list[pa.Array] = []
+        self._pending: list[str] = []
+
+    def append(self, text: str) -> None:
+        self._pending.append(text)
+        if len(self._pending) >= self._block:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._arrays.append(pa.array(self._pending, type=pa.large_string()))
+            self._pending = []
+
+    def take(self, order: list[int]) -> pa.ChunkedArray:
+        """The texts in the given order (positions in the order added)."""
+        self._flush()
+        return pa.chunked_array(self._arrays, type=pa.large_string()).take(pa.array(order, type=pa.int64()))
+
+
+def _release_arrow_memory() -> None:
+    """Give back what Arrow's allocator keeps of the memory freed (mimalloc holds on to it, for
+    allocations of the same sizes that may not come: at 10k articles, RSS 50 MB higher)."""
+    pa.default_memory_pool().release_unused()
+
+
+def _strings(array: pa.Array | pa.ChunkedArray) -> pd.Series:
+    """A column of strings, with the dtype pandas gives a list of them (``str``; ``object`` when empty)."""
+    return pd.Series(array, dtype="str" if len(array) else object)
+
+
+#: Articles whose sentences are cut from their text at once, while the sentences table is built.
+_SENTENCE_BLOCK = 1000
+
+
+def _sentence_table(ids: list[str], texts: pa.ChunkedArray, spans: list[np.ndarray]) -> pd.DataFrame:
+    """The sentences of every article, in the order of ``ids`` (with their texts and spans).
+
+    Built column by column: a row per sentence as Python objects would take several times
+    the size of the table. The texts of the sentences are cut from a block of articles at a
+    time (spans count characters, which Python strings index).
+    """
+    counts = np.array([len(s) for s in spans], dtype=np.int64)
+    article = np.repeat(np.arange(len(ids)), counts)  # each sentence's article, as a position in ids
+    first = np.cumsum(counts) - counts  # each article's first sentence, as a row
+    bounds = np.concatenate(spans).astype(np.int64) if spans else np.empty((0, 2), dtype=np.int64)
+    pieces = []
+    for lo in range(0, len(ids), _SENTENCE_BLOCK):
+        block = zip(texts.slice(lo, _SENTENCE_BLOCK).to_pylist(), spans[lo : lo + _SENTENCE_BLOCK])
+        pieces.append(pa.array([text[a:b] for text, sp in block for a, b in sp.tolist()], type=pa.large_string()))
+    return pd.DataFrame({
+        "article_id": _strings(pa.array(ids, type=pa.large_string()).take(article)),
+        "sent_idx": np.arange(len(article), dtype=np.int64) - first[article],
+        "start": bounds[:, 0],
+        "end": bounds[:, 1],
+        "text": _strings(pa.chunked_array(pieces, type=pa.large_string())),
+    }, columns=SENTENCE_COLUMNS)
 
 
 def build_tables(
@@ -274,9 +345,13 @@ def build_tables(
     cat = catalog if isinstance(catalog, Catalog) or catalog is None else read_catalog(catalog)
     files, report_rows = iter_input_files(paths)
     report: list[dict] = [_report_row(r) for r in report_rows]
-    records: dict[str, ArticleRecord] = {}
-    spans_of: dict[str, list[tuple[int, int]]] = {}
-    signature_of: dict[str, object] = {}
+    # The articles kept, in the order read: a row of their values with the text left out (None),
+    # the texts apart (compact), their sentence spans and signatures.
+    kept: list[tuple] = []
+    texts = _Texts()
+    spans_of: list[np.ndarray] = []
+    signatures: list[np.ndarray | None] = []
+    seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, source path)
     used_rows: set[int] = set()
 
     for rows, prepared in _prepared(files, cat, workers=workers, progress=progress):
@@ -290,21 +365,23 @@ def build_tables(
             reasons = [base["reason"]] if base["reason"] else []
             if built.cleaning:
                 reasons.append(built.cleaning)
-            if built.article_id in records:
-                prior = records[built.article_id]
-                if prior.content_hash == built.content_hash:
+            if built.article_id in seen:
+                prior_hash, prior_path = seen[built.article_id]
+                if prior_hash == built.content_hash:
                     report.append({**base, "status": "duplicate",
-                                   "reason": f"same article as {prior.source_path} (id {built.article_id})"})
+                                   "reason": f"same article as {prior_path} (id {built.article_id})"})
                     continue
                 n = 2
-                while f"{built.article_id}~{n}" in records:
+                while f"{built.article_id}~{n}" in seen:
                     n += 1
                 new_id = f"{built.article_id}~{n}"
-                reasons.append(f"id {built.article_id} already used by {prior.source_path}; renamed {new_id}")
-                built = ArticleRecord(**{**built.__dict__, "article_id": new_id})
-            records[built.article_id] = built
-            spans_of[built.article_id] = spans
-            signature_of[built.article_id] = signature
+                reasons.append(f"id {built.article_id} already used by {prior_path}; renamed {new_id}")
+                built = replace(built, article_id=new_id)
+            seen[built.article_id] = (built.content_hash, built.source_path)
+            kept.append(tuple(None if col == "text" else getattr(built, col) for col in ARTICLE_COLUMNS))
+            texts.append(built.text)
+            spans_of.append(spans)
+            signatures.append(signature)
             report.append({**base, "article_id": built.article_id, "status": "loaded", "reason": "; ".join(reasons)})
 
     if cat:
@@ -320,12 +397,19 @@ def build_tables(
             for e in cat.unused(used_rows | {r for r, _ in cat.problems})
         )
 
-    ordered = sorted(records.values(), key=lambda r: r.article_id)
+    ids = [row[_COLUMN["article_id"]] for row in kept]
+    order = sorted(range(len(kept)), key=ids.__getitem__)
     # Reprints: the earliest published (then smallest id) is the original.
-    priority = sorted(ordered, key=lambda r: (r.published or dt.date.max, r.article_id))
-    dupes = near_duplicates([(r.article_id, signature_of[r.article_id]) for r in priority])
+    priority = sorted(order, key=lambda i: (kept[i][_COLUMN["published"]] or dt.date.max, ids[i]))
+    dupes = near_duplicates([(ids[i], signatures[i]) for i in priority])
+    del signatures
 
-    articles = pd.DataFrame([r.__dict__ for r in ordered], columns=ARTICLE_COLUMNS)
+    articles = pd.DataFrame([kept[i] for i in order], columns=ARTICLE_COLUMNS)
+    del kept
+    text = texts.take(order)
+    del texts
+    _release_arrow_memory()  # the texts in the order read: before the sentences take as much again
+    articles["text"] = _strings(text)
     articles["duplicate_of"] = articles["article_id"].map(dupes)
     # Text columns share the id's string dtype, also when all missing (url, duplicate_of),
     # so that dtypes are stable and survive a Parquet round trip.
@@ -336,16 +420,8 @@ def build_tables(
     articles["n_words"] = articles["n_words"].astype("int64")
     articles["record"] = articles["record"].astype("Int64")
 
-    sentences = pd.DataFrame(
-        [
-            (r.article_id, i, a, b, r.text[a:b])
-            for r in ordered
-            for i, (a, b) in enumerate(spans_of[r.article_id])
-        ],
-        columns=SENTENCE_COLUMNS,
-    )
-    for col in ("sent_idx", "start", "end"):
-        sentences[col] = sentences[col].astype("int64")
+    sentences = _sentence_table([ids[i] for i in order], text, [spans_of[i] for i in order])
+    _release_arrow_memory()
 
     rep = pd.DataFrame(report, columns=REPORT_COLUMNS)
     rep["record"] = rep["record"].astype("Int64")

@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from workbench.dates import infer_publication_date
@@ -24,14 +28,14 @@ from workbench.extract.events import Event, extract_events
 from workbench.extract.incidents import EventRef, event_kind, link_incidents
 from workbench.places import compatible as places_compatible
 from workbench.extract.quotes import extract_quotes
-from workbench.extract.refine import refine_publication_dates
+from workbench.extract.refine import STATED_BASES, refine_publication_dates
 from workbench.extract.stance import score_stance
 from workbench.extract.tallies import extract_tallies
 from workbench.schema import EXTRACTED_TABLES
 from workbench.sentences import Sentence
 
 __all__ = ["extract_corpus", "extract_tables", "extract_article", "ArticleExtraction", "ExtractionCache",
-           "extractor_version", "map_chunked", "process_pool", "CHUNK"]
+           "extractor_version", "map_chunked", "pool_imap", "process_pool", "CHUNK"]
 
 _LOOKBACK_SENTENCES = 2
 
@@ -348,13 +352,16 @@ def _extractor_version() -> str:
     return h.hexdigest()[:16]
 
 
-# One task: (article_id, text, published, outlet, outlet_side, sentence starts, sentence ends).
+# One task: (article_id, text, published, outlet, outlet_side, sentence starts, sentence ends);
+# the starts and ends are integer arrays (compact to send), or None to split the text anew.
 Task = tuple
 
 
 def _extract_task(task: Task) -> ArticleExtraction:
     aid, text, published, outlet, side, starts, ends = task
-    sentences = None if starts is None else [Sentence(s, e, text[s:e]) for s, e in zip(starts, ends)]
+    sentences = None
+    if starts is not None:
+        sentences = [Sentence(s, e, text[s:e]) for s, e in zip(np.asarray(starts).tolist(), np.asarray(ends).tolist())]
     return extract_article(aid, text, published=published, outlet=outlet, outlet_side=side, sentences=sentences)
 
 
@@ -364,6 +371,13 @@ def _extract_chunk(tasks: list[Task]) -> list[ArticleExtraction]:
 
 def _chunks(items: list, size: int) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter), taken from ``items`` as needed."""
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
 
 
 def process_pool(workers: int, *, initializer=None, initargs: tuple = ()):
@@ -380,6 +394,23 @@ def process_pool(workers: int, *, initializer=None, initargs: tuple = ()):
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=initializer, initargs=initargs)
 
 
+#: Chunks handed to a pool and not yet collected, per worker: enough to keep every worker busy.
+AHEAD_PER_WORKER = 2
+
+
+def pool_imap(pool, fn, chunks: Iterable, *, workers: int) -> Iterator:
+    """``fn`` over ``chunks`` in ``pool``, results in order, with at most a few chunks per
+    worker handed over and not yet collected. (``pool.map`` takes every chunk at once: all
+    the texts would be held, and queued, before the first result.)"""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(fn, chunk))
+        if len(pending) >= workers * AHEAD_PER_WORKER:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def map_chunked(fn, items: list, *, workers: int = 1, chunk: int = CHUNK, pool=None) -> list:
     """``fn`` over chunks of ``items`` (in worker processes when workers > 1), flattened in order."""
     if not items:
@@ -391,6 +422,25 @@ def map_chunked(fn, items: list, *, workers: int = 1, chunk: int = CHUNK, pool=N
         return [x for part in pool.map(fn, chunks) for x in part]
     with process_pool(min(workers, len(chunks))) as own:
         return [x for part in own.map(fn, chunks) for x in part]
+
+
+#: Articles handed to a ``mapper`` (a Dask job) at once.
+MAPPER_TASKS = 40 * CHUNK
+
+
+def _extracted(tasks: Iterable[Task], *, workers: int, pool, mapper) -> Iterator[ArticleExtraction]:
+    """The extraction of each task, in order: here, in ``pool`` (chunks of :data:`CHUNK`, a
+    few in flight) or by ``mapper`` (:data:`MAPPER_TASKS` at a time). Tasks are taken from
+    ``tasks`` only as they are sent, so that only their texts are held."""
+    if mapper is not None:
+        for batch in _batched(tasks, MAPPER_TASKS):
+            yield from mapper(batch)
+    elif pool is not None:
+        for part in pool_imap(pool, _extract_chunk, _batched(tasks, CHUNK), workers=workers):
+            yield from part
+    else:
+        for task in tasks:
+            yield _extract_task(task)
 
 
 @dataclass
@@ -435,33 +485,58 @@ class ExtractionCache:
         tmp.replace(path)
 
 
-def _run_tasks(tasks: list[Task], hashes: list, *, workers: int, cache: ExtractionCache | None, pool,
-               mapper=None) -> tuple[list[ArticleExtraction], list[tuple]]:
-    """Results for ``tasks`` in order, from the cache where possible; and the keys used."""
-    keys = [ExtractionCache.key(t, h) for t, h in zip(tasks, hashes)] if cache is not None else []
-    todo = [i for i, k in enumerate(keys) if k not in cache.results] if cache is not None else range(len(tasks))
-    todo = list(todo)
-    run = [tasks[i] for i in todo]
-    done = mapper(run) if mapper is not None else map_chunked(_extract_chunk, run, workers=workers, pool=pool)
-    if cache is None:
-        return done, keys
-    cache.misses += len(todo)
-    cache.hits += len(tasks) - len(todo)
-    for i, r in zip(todo, done):
-        cache.results[keys[i]] = r
-    return [cache.results[k] for k in keys], keys
+def _run_tasks(tasks: Iterable[tuple[Task, str | None]], *, workers: int, cache: ExtractionCache | None, pool,
+               mapper=None) -> tuple[dict[str, ArticleExtraction], list[tuple]]:
+    """Results of ``tasks`` ((task, content hash) pairs) by article id, from the cache where
+    possible; and the cache keys used, in task order."""
+    results: dict[str, ArticleExtraction] = {}
+    keys: list[tuple] = []
+    key_of: dict[str, tuple] = {}  # article id -> cache key, for the tasks being extracted
+
+    def todo() -> Iterator[Task]:
+        for task, content_hash in tasks:
+            if cache is not None:
+                key = ExtractionCache.key(task, content_hash)
+                keys.append(key)
+                if key in cache.results:
+                    cache.hits += 1
+                    results[task[0]] = cache.results[key]
+                    continue
+                cache.misses += 1
+                key_of[task[0]] = key
+            yield task
+
+    for result in _extracted(todo(), workers=workers, pool=pool, mapper=mapper):
+        results[result.article_id] = result
+        if cache is not None:
+            cache.results[key_of.pop(result.article_id)] = result
+    return results, keys
 
 
-def _sentence_spans(sentences: pd.DataFrame | None) -> dict[str, tuple[list[int], list[int]]]:
-    """article_id -> (starts, ends) of its sentences, in table order."""
-    if sentences is None or not len(sentences):
-        return {}
-    starts = sentences["start"].to_numpy()
-    ends = sentences["end"].to_numpy()
-    out = {}
-    for aid, idx in sentences.groupby("article_id", sort=False).indices.items():
-        out[aid] = (starts[idx].tolist(), ends[idx].tolist())
-    return out
+class _SentenceSpans:
+    """The sentence starts and ends of each article in a sentences table (in table order)."""
+
+    def __init__(self, sentences: pd.DataFrame | None) -> None:
+        empty = sentences is None or not len(sentences)
+        self._starts = None if empty else sentences["start"].to_numpy()
+        self._ends = None if empty else sentences["end"].to_numpy()
+        self._rows = {} if empty else sentences.groupby("article_id", sort=False).indices
+
+    def of(self, article_id: str) -> tuple[np.ndarray | None, np.ndarray | None]:
+        rows = self._rows.get(article_id)
+        return (None, None) if rows is None else (self._starts[rows], self._ends[rows])
+
+
+#: Articles whose texts are taken from the table at once (as Python strings) to make tasks.
+ROWS_AT_ONCE = 500
+
+
+def _rows(articles: pd.DataFrame, positions: Iterable[int] | None = None) -> Iterator[tuple]:
+    """The rows of ``articles`` (all, or those at ``positions``) as named tuples, taken from the
+    table :data:`ROWS_AT_ONCE` at a time: only those rows' texts are Python strings at once."""
+    positions = range(len(articles)) if positions is None else positions
+    for block in _batched(positions, ROWS_AT_ONCE):
+        yield from articles.iloc[block].itertuples(index=False)
 
 
 def extract_corpus(
@@ -474,18 +549,15 @@ def extract_corpus(
     (:mod:`workbench.extract.refine`); they are then read again with that date.
     ``workers`` > 1 reads articles in that many processes (chunks of :data:`CHUNK`); the
     result is identical to the serial one. ``cache`` reuses results of unchanged articles.
-    ``mapper`` (tasks -> results, in order) replaces the local map, e.g. with a Dask job.
+    ``mapper`` (tasks -> results, in order) replaces the local map, e.g. with a Dask job; it
+    is given :data:`MAPPER_TASKS` tasks at a time.
     """
-    spans = _sentence_spans(sentences)
-    rows = list(articles.itertuples(index=False))
-    hashes = [getattr(r, "content_hash", None) for r in rows]
+    spans = _SentenceSpans(sentences)
 
-    def task(row, published) -> Task:
-        st, en = spans.get(row.article_id, (None, None))
+    def task(row, published) -> tuple[Task, str | None]:
+        st, en = spans.of(row.article_id)
         return (row.article_id, row.text, published, _str_or_none(row.outlet),
-                _str_or_none(row.outlet_side) or "unknown", st, en)
-
-    pool = process_pool(workers) if workers > 1 and mapper is None and len(rows) > CHUNK else None
+                _str_or_none(row.outlet_side) or "unknown", st, en), getattr(row, "content_hash", None)
 
     def told(row) -> dt.date | None:
         # An inferred date is worked out again from the text alone (as the loader did), so that
@@ -494,29 +566,29 @@ def extract_corpus(
             return infer_publication_date(row.text)[0]
         return _as_date(row.published)
 
+    told_dates: list[dt.date | None] = []  # per row, once: inferring a date reads the whole text
+
+    def first_tasks() -> Iterator[tuple[Task, str | None]]:
+        for row in _rows(articles):
+            told_dates.append(told(row))
+            yield task(row, told_dates[-1])
+
+    pool = process_pool(workers) if workers > 1 and mapper is None and len(articles) > CHUNK else None
     try:
-        told_dates = [told(r) for r in rows]  # once per row: inferring a date reads the whole text
-        first, used = _run_tasks([task(r, d) for r, d in zip(rows, told_dates)], hashes,
-                                 workers=workers, cache=cache, pool=pool, mapper=mapper)
-        results = {r.article_id: x for r, x in zip(rows, first)}
-        articles = articles.copy()
+        results, used = _run_tasks(first_tasks(), workers=workers, cache=cache, pool=pool, mapper=mapper)
+        articles = articles.copy()  # (shares the texts: Arrow arrays are not copied)
         if "published_basis" in articles.columns:
-            refined = refine_publication_dates(
-                [(r.article_id, r.text, r.published_basis, d) for r, d in zip(rows, told_dates)],
-                {aid: r.events for aid, r in results.items()},
-            )
-            again = [(r, h) for r, h in zip(rows, hashes) if r.article_id in refined]
+            refined = _refined_dates(articles, told_dates, results)
+            again = [pos for pos, aid in enumerate(articles["article_id"]) if aid in refined]
             if again:
-                second, used2 = _run_tasks([task(r, refined[r.article_id][0]) for r, _ in again], [h for _, h in again],
-                                           workers=workers, cache=cache, pool=pool, mapper=mapper)
+                tasks = (task(row, refined[row.article_id][0]) for row in _rows(articles, again))
+                second, used2 = _run_tasks(tasks, workers=workers, cache=cache, pool=pool, mapper=mapper)
                 used = [*used, *used2]
-                for (row, _), res in zip(again, second):
-                    results[row.article_id] = res
-                pos = pd.Index(articles["article_id"]).get_indexer([r.article_id for r, _ in again])
+                results.update(second)
                 published = articles["published"].copy()
                 basis = articles["published_basis"].copy()
-                published.iloc[pos] = [pd.Timestamp(refined[row.article_id][0]) for row, _ in again]
-                basis.iloc[pos] = "inferred"
+                published.iloc[again] = [pd.Timestamp(refined[aid][0]) for aid in articles["article_id"].iloc[again]]
+                basis.iloc[again] = "inferred"
                 articles["published"] = published
                 articles["published_basis"] = basis
     finally:
@@ -525,6 +597,18 @@ def extract_corpus(
     if cache is not None:
         cache.used = set(used)
     return assemble(list(results.values())), articles
+
+
+def _refined_dates(articles: pd.DataFrame, told_dates: list, results: dict[str, ArticleExtraction]) -> dict:
+    """:func:`refine_publication_dates` over the articles: the texts only of those that state
+    no date of their own (no other text is read)."""
+    ids, bases = articles["article_id"].tolist(), articles["published_basis"].tolist()
+    undated = [pos for pos, basis in enumerate(bases) if basis not in STATED_BASES]
+    text_of = dict(zip(undated, articles["text"].iloc[undated].tolist()))
+    return refine_publication_dates(
+        [(aid, text_of.get(pos), basis, date) for pos, (aid, basis, date) in enumerate(zip(ids, bases, told_dates))],
+        {aid: r.events for aid, r in results.items()},
+    )
 
 
 def extract_tables(articles: pd.DataFrame, sentences: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:

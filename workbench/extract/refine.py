@@ -39,7 +39,8 @@ def refine_publication_dates(
 ) -> dict[str, tuple[dt.date, str]]:
     """New (date, evidence) for undated articles, from attacks that dated articles report.
 
-    ``articles``: (article_id, text, published_basis, published) for every article.
+    ``articles``: (article_id, text, published_basis, published) for every article; only the
+    texts of articles without a stated date are read (the others' may be None).
     """
     # Day-precise events at a specific place in dated articles, grouped by kind and place,
     # latest first: the floor an event takes is the latest anchor that fits it, so each
