@@ -372,8 +372,9 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
 
 _TOLD = frozenset({"told", "tells", "telling"})
 # A transcript's speaker label opening a paragraph: "MR. KIRBY:", "SECRETARY AUSTIN:"
-_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
-_TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")  # a label opening a paragraph
+# "MR. KIRBY:", and an interview's "Haddad:" (a label whose words hold a person's name)
+_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z.'’-]*[A-Za-z'’]):\s")
+_TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z.'’-]*[A-Za-z'’]):\s")  # a label opening a paragraph
 # "claimed martyrs", "claimed the lives of": a verb of attribution that takes lives
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 # The subject opening a sentence, up to its first verb in the past or present tense.
@@ -802,19 +803,22 @@ def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tu
     members and two contractors") is a claim of its own."""
     out = []
     lex = _lex()
+    told: set[int] = set()  # the figures read already, by an earlier pattern
     for pat in lex.number_of:
         for m in pat.finditer(ctx.text, sent.start, sent.end):
             qs = find_quantities(m.group("qty"))
-            if not qs:
+            if not qs or m.start("qty") in told:
                 continue
             base = m.start("qty")
+            told.add(base)
             word = m.group("outcome").lower()
             outcome = lex.number_of_outcomes.get(word) or lex.outcome_of.get(word, "injured")
             q0 = qs[0]
             q = Quantity(base + q0.start, base + q0.end, q0.text, q0.low, q0.high, q0.qualifier)
             q2 = qs[1] if len(qs) > 1 and _AND_COUNT.match(m.group("qty"), q0.end, qs[1].start) else None
             if q2 is None:
-                out.append((q, outcome, (m.start(), m.end()), m.start("outcome"), (q.end, m.end())))
+                victims = (m.start("victims"), m.end("victims")) if "victims" in pat.groupindex else (q.end, m.end())
+                out.append((q, outcome, (m.start(), m.end()), m.start("outcome"), victims))
                 continue
             out.append((q, outcome, (m.start(), base + q2.start), m.start("outcome"), (q.end, base + q2.start)))
             second = Quantity(base + q2.start, base + q2.end, q2.text, q2.low, q2.high, q2.qualifier)
