@@ -88,6 +88,10 @@ class _Lexicon:
     causing: re.Pattern  # "causing " right before an untold count
     both: re.Pattern  # "killed and wounded"
     lives_taken: re.Pattern  # " martyrs" after "claimed"
+    not_human_losses: re.Pattern  # "material " before "losses"
+    not_human_after: re.Pattern  # " in equipment" after "losses"
+    nominal_of: frozenset[str]  # "the killing" of three soldiers
+    nominal_to: frozenset[str]  # "minor injuries" to one driver
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -141,6 +145,10 @@ def _lex() -> _Lexicon:
             rf"\b(?:{'|'.join(d['both_outcomes']['killed'])})\s+(?:and|or)\s+(?:{'|'.join(d['both_outcomes']['injured'])})\b"
             rf"|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I),
         lives_taken=re.compile(rf"(?<=claimed)\s+(?:{_alt(d['lives_taken'])})\b", re.I),
+        not_human_losses=re.compile(d["not_human_losses"], re.I),
+        not_human_after=re.compile(d["not_human_after"], re.I),
+        nominal_of=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_of"]),
+        nominal_to=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_to"]),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -168,7 +176,8 @@ _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+o
 # Generic subject of an attribution verb when no known actor is named: "a US defense official said".
 _SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
-_TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
+# "the death toll rose to 12", "the toll was at least five"
+_TOLL_TO = re.compile(r"\s*(?:(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)|is|was|now\s+stands|stood)\s+$", re.I)
 # "according to the Pentagon", "by the Pentagon's count"
 _ACCORDING = re.compile(
     r"\b(?:according to|by(?=\s+(?:the\s+)?[^,.;:]{2,40}?['’]s\s+(?:own\s+)?(?:count|tally|estimates?|figures|reckoning|numbers)\b))\s+",
@@ -645,12 +654,20 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     text = ctx.text
     lex = _lex()
     # "the killing of three US soldiers"
+    word = re.sub(r"\s+", " ", om.group().lower())
     if _NOMINAL.match(text, om.start(), om.end() + 4) or re.match(r"\s+of\s+", text[om.end() : om.end() + 5]):
-        if om.group().lower() in ("killing", "death", "deaths", "martyrdom", "wounding", "injuring"):
+        if word in lex.nominal_of:
             for q in quantities:
                 if om.end() < q.start <= om.end() + 5:
                     stop = _BREAK.search(text, q.end, sent.end)
                     return q, (q.end, stop.start() if stop else sent.end)
+    # "resulting in minor injuries to one driver"
+    to = re.match(r"\s+(?:to|among)\s+", text[om.end() : om.end() + 8])
+    if to and word in lex.nominal_to:
+        for q in quantities:
+            if q.start == om.end() + to.end():
+                stop = _BREAK.search(text, q.end, sent.end)
+                return q, (q.end, stop.start() if stop else sent.end)
     # "killing eight members of the PMF", "wounding three other civilians"
     if _PARTICIPLE.search(text, sent.start, om.end()) and om.group().lower().endswith("ing"):
         for q in quantities:
@@ -697,6 +714,11 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
         if len(between.split()) - named > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
             break
         return q, (q.end, om.start())
+    # "the enemy suffered losses in lives", "the occupiers suffered casualties": no count told
+    if _OUTCOME_NOUN.fullmatch(om.group()):
+        sufferers = lex.suffered.search(text, max(sent.start, om.start() - 60), om.start())
+        if sufferers:
+            return Quantity(om.start(), om.start(), "", None, None, "vague"), sufferers.span(1)
     # "causing minor injuries to coalition forces"
     if lex.causing.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
         return Quantity(om.start(), om.start(), "", None, None, "vague"), (om.end(), om.end())
@@ -868,6 +890,9 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 continue
             if om.group()[:1].isupper() and om.group().endswith("ing"):
                 continue  # a gerund subject: "Killing a commander in Baghdad crosses a line"
+            if om.group().lower() == "losses" and (lex.not_human_losses.search(text, max(sent.start, om.start() - 16), om.start())
+                                                  or lex.not_human_after.match(text, om.end(), sent.end)):
+                continue  # "material losses", "losses in equipment"
             got = _quantity_for(ctx, sent, om, quantities)
             if got is None:
                 continue
