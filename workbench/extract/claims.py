@@ -177,7 +177,8 @@ _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+o
 _SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
 # "the death toll rose to 12", "the toll was at least five"
-_TOLL_TO = re.compile(r"\s*(?:(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)|is|was|now\s+stands|stood)\s+$", re.I)
+_TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
+_TOLL_IS = re.compile(r"\s*(?:is|was|now\s+stands|stands|stood)\s+$", re.I)  # only after "toll"
 # "according to the Pentagon", "by the Pentagon's count"
 _ACCORDING = re.compile(
     r"\b(?:according to|by(?=\s+(?:the\s+)?[^,.;:]{2,40}?['’]s\s+(?:own\s+)?(?:count|tally|estimates?|figures|reckoning|numbers)\b))\s+",
@@ -490,6 +491,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quo
     for v in _lex().attribution.finditer(text, pos, sent.end):
         if _lex().lives_taken.match(text, v.end()):
             continue  # "a crime that claimed martyrs": no one speaks
+        if ";" in text[pos : v.start()]:
+            break  # "... wounded one driver; the ministry counted 27 attacks": another clause, its own subject
         if _OWN_CLAUSE.search(text, pos, v.start()):
             continue  # "... killed three soldiers, days after strikes that the ministry said hit ...", "although X claimed"
         if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
@@ -693,7 +696,8 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     # "the death toll rose to 12", "the number of members martyred ... has risen to 27"
     number_of = _NUMBER_OF.search(text, max(sent.start, om.start() - 80), om.start())
     for q in quantities:
-        if q.start > om.end() and _TOLL_TO.match(text, om.end(), q.start):
+        if q.start > om.end() and (_TOLL_TO.match(text, om.end(), q.start)
+                                   or (om.group().lower().endswith("toll") and _TOLL_IS.match(text, om.end(), q.start))):
             return q, (om.end(), om.end())
         if q.start > om.end() and number_of and _TOLL_FAR.match(text, om.end(), q.start):
             return q, (number_of.end(), om.start())
@@ -987,7 +991,15 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         if any(o.victim_side == "us" and o.victim and _us_marked(o.victim) and (o.outcome, o.low, o.high) == (c.outcome, c.low, c.high)
                for o in found if o is not c):
             found[i] = replace(c, victim_side="us")
-    return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
+    return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None, told_on=lambda c: _told_on(ctx, c.start))
+
+
+def _told_on(ctx: ArticleContext, pos: int):
+    """The date written out last before ``pos`` in its paragraph ("On November 8, 2019, ...",
+    "In March 2023, ..."): the day of the attack a claim there is about, if told."""
+    ps, _ = ctx.paragraph_bounds(pos)
+    told = [d for d in ctx.dates if ps <= d.start and d.end <= pos and d.kind == "absolute" and d.date is not None]
+    return told[-1].date if told else None
 
 
 def _recalled(ctx: ArticleContext, sent, s: int) -> bool:
@@ -1031,11 +1043,13 @@ def _side_told_before(ctx: ArticleContext, si: int, event_side_at) -> str | None
 _LEDE_REACH = 3  # sentences
 
 
-def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
+def _dedupe(claims: list[Claim], outlet: str | None, told_on=None) -> list[Claim]:
     """One claim per claimant, victims and number: repeats in the same article are 'also' mentions.
     A number a news outlet (``outlet``) tells in its own voice that a named source gives in the
     next few sentences is that source's claim (a lede summing up "... officials said" before
-    naming them); a party publishing its own release keeps its claims."""
+    naming them); a party publishing its own release keeps its claims. Two counts alike told
+    after two dates written out weeks apart (``told_on``) are of two attacks ("On November 8,
+    2019, ... No one was hurt. ... In October 2021, ...; nobody was hurt")."""
 
     def what(c: Claim) -> tuple:
         return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier, c.amount)
@@ -1048,12 +1062,18 @@ def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
             o.claimant not in (outlet, c.claimant) and o.sentence < c.sentence for o in claims
         )
 
-    seen: set[tuple] = set()
+    seen: dict[tuple, list] = {}  # the dates the claims kept of each key were told after
     out = []
     for c in sorted(claims, key=lambda c: c.start):
         key = (c.claimant, *what(c))
-        if key in seen or (outlet is not None and c.claimant == outlet and c.low is not None and sourced_soon(c)):
+        day = told_on(c) if told_on else None
+        if key in seen and (day is None or any(d is None or abs((d - day).days) <= _SAME_ATTACK_DAYS for d in seen[key])):
             continue
-        seen.add(key)
+        if outlet is not None and c.claimant == outlet and c.low is not None and sourced_soon(c):
+            continue
+        seen.setdefault(key, []).append(day)
         out.append(c)
     return out
+
+
+_SAME_ATTACK_DAYS = 10  # dates this close may tell the same attack ("on Sunday" and "January 28")
