@@ -218,3 +218,31 @@ def test_an_interview_turn_in_title_case_names_the_claimant():
             "Khalil: The Americans hit back hard, and their helicopters killed five of the launch crews.\n\n")
     cs = claims_of(text, outlet="The Monitor")
     assert [c["claimant"] for c in cs if c["low"] == 5] == ["Samir Khalil"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only two of them caused injuries, police said.",
+        "Four of the attacks caused casualties among the guards.",
+        "Just one of the strikes resulted in deaths.",
+    ],
+)
+def test_a_count_of_attacks_that_caused_an_outcome_is_no_claim(text):
+    assert [c for c in claims_of(text) if c["low"]] == []
+
+
+def test_a_count_before_its_outcome_still_counts():
+    assert one_claim("Two contractors were wounded, police said.")["low"] == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets hit the base on Friday, which the Americans said hurt nobody.",
+        "The Americans said two of their soldiers were hurt.",
+    ],
+)
+def test_the_americans_said(text):
+    c = one_claim(text)
+    assert (c["claimant"], c["claimant_side"]) == ("US military", "us")

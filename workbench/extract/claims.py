@@ -89,6 +89,7 @@ class _Lexicon:
     both: re.Pattern  # "killed and wounded"
     lives_taken: re.Pattern  # " martyrs" after "claimed"
     not_human_losses: re.Pattern  # "material " before "losses"
+    cause_between: re.Pattern  # "caused" between a count of attacks and an outcome
     not_human_after: re.Pattern  # " in equipment" after "losses"
     nominal_of: frozenset[str]  # "the killing" of three soldiers
     nominal_to: frozenset[str]  # "minor injuries" to one driver
@@ -146,6 +147,7 @@ def _lex() -> _Lexicon:
             rf"|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I),
         lives_taken=re.compile(rf"(?<=claimed)\s+(?:{_alt(d['lives_taken'])})\b", re.I),
         not_human_losses=re.compile(d["not_human_losses"], re.I),
+        cause_between=re.compile(d["cause_between"], re.I),
         not_human_after=re.compile(d["not_human_after"], re.I),
         nominal_of=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_of"]),
         nominal_to=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_to"]),
@@ -717,6 +719,8 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
         named = sum(len(m.text.split()) - 1 for m in ctx.mentions if q.end <= m.start and m.end <= om.start())
         if len(between.split()) - named > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
             break
+        if lex.cause_between.search(between):
+            break  # "only three of them caused injuries": three attacks
         return q, (q.end, om.start())
     # "the enemy suffered losses in lives", "the occupiers suffered casualties": no count told
     if _OUTCOME_NOUN.fullmatch(om.group()):
