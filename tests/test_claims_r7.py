@@ -246,3 +246,30 @@ def test_a_count_before_its_outcome_still_counts():
 def test_the_americans_said(text):
     c = one_claim(text)
     assert (c["claimant"], c["claimant_side"]) == ("US military", "us")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hours after the raid, the base came under rocket fire, and resistance sources said the occupiers suffered heavy losses.",
+        "The convoy was hit near Samawah, and militia sources said three soldiers died.",
+    ],
+)
+def test_a_source_in_lower_case_after_and(text):
+    c = one_claim(text)
+    assert c["claimant_side"] == "factions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mourners carried the two martyrs of the American strike through the streets.",
+        "The funeral of the three martyrs of the US raid was held in Baghdad.",
+    ],
+)
+def test_the_attack_named_after_the_victims_is_not_their_side(text):
+    assert one_claim(text)["victim_side"] != "us"
+
+
+def test_victims_among_a_side_after_the_outcome_still_count():
+    assert one_claim("There were no casualties among the US forces at the base.")["victim_side"] == "us"

@@ -90,6 +90,7 @@ class _Lexicon:
     lives_taken: re.Pattern  # " martyrs" after "claimed"
     not_human_losses: re.Pattern  # "material " before "losses"
     cause_between: re.Pattern  # "caused" between a count of attacks and an outcome
+    attack_named_after: re.Pattern  # "of the American strike" after "martyrs"
     not_human_after: re.Pattern  # " in equipment" after "losses"
     nominal_of: frozenset[str]  # "the killing" of three soldiers
     nominal_to: frozenset[str]  # "minor injuries" to one driver
@@ -148,6 +149,7 @@ def _lex() -> _Lexicon:
         lives_taken=re.compile(rf"(?<=claimed)\s+(?:{_alt(d['lives_taken'])})\b", re.I),
         not_human_losses=re.compile(d["not_human_losses"], re.I),
         cause_between=re.compile(d["cause_between"], re.I),
+        attack_named_after=re.compile(d["attack_named_after"], re.I),
         not_human_after=re.compile(d["not_human_after"], re.I),
         nominal_of=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_of"]),
         nominal_to=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_to"]),
@@ -176,7 +178,8 @@ _AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
 # Generic subject of an attribution verb when no known actor is named: "a US defense official said".
-_SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
+# (a subject in lower case after "and" starts a clause: "..., and resistance sources said")
+_SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i|(?<=\band\s)[a-z][\w-]*)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
 # "the death toll rose to 12", "the toll was at least five"
 _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
@@ -801,8 +804,8 @@ def _victims_after(ctx: ArticleContext, pos: int, end: int) -> tuple[int, int] |
     """The victims told after an outcome ("no injuries to US personnel", "no casualties among the
     Iraqi forces stationed there"): the shortest run of up to four words that tells a side."""
     m = _VICTIMS_AFTER.match(ctx.text, pos, end)
-    if m is None:
-        return None
+    if m is None or _lex().attack_named_after.match(ctx.text, m.start(1), end):
+        return None  # "the two martyrs of the American strike": the attack, not the victims
     for w in _WORD_END.finditer(ctx.text, m.start(1), m.end(1)):
         if _victim_side(ctx, m.start(1), w.end(), "unknown")[1]:
             return m.start(1), w.end()
