@@ -273,3 +273,21 @@ def test_the_attack_named_after_the_victims_is_not_their_side(text):
 
 def test_victims_among_a_side_after_the_outcome_still_count():
     assert one_claim("There were no casualties among the US forces at the base.")["victim_side"] == "us"
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Villagers said one of the dead was a young shepherd.", "civilians"),
+        ("Officials said one of the dead was a civilian contractor.", None),
+    ],
+)
+def test_who_the_victims_were_told_as_a_predicate(text, side):
+    c = one_claim(text)
+    assert c["low"] == 1 and c["victim_side"] != "unknown"
+    if side:
+        assert c["victim_side"] == side
+
+
+def test_a_predicate_that_tells_no_side():
+    assert one_claim("Police said one of the dead was a man in his forties.")["victim_side"] in ("unknown", "civilians")

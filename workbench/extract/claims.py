@@ -800,10 +800,14 @@ def _sum(q: Quantity, q2: Quantity) -> Quantity:
     return Quantity(q.start, q2.end, f"{q.text} and {q2.text}", q.low + (q2.low or 0), None, "at_least")
 
 
+# "one of the dead was a young shepherd": who the victims were, told as the predicate
+_VICTIM_PREDICATE = re.compile(r"\s+(?:was|were)\s+((?:a|an|the)\s+(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)", re.I)
+
+
 def _victims_after(ctx: ArticleContext, pos: int, end: int) -> tuple[int, int] | None:
     """The victims told after an outcome ("no injuries to US personnel", "no casualties among the
     Iraqi forces stationed there"): the shortest run of up to four words that tells a side."""
-    m = _VICTIMS_AFTER.match(ctx.text, pos, end)
+    m = _VICTIMS_AFTER.match(ctx.text, pos, end) or _VICTIM_PREDICATE.match(ctx.text, pos, end)
     if m is None or _lex().attack_named_after.match(ctx.text, m.start(1), end):
         return None  # "the two martyrs of the American strike": the attack, not the victims
     for w in _WORD_END.finditer(ctx.text, m.start(1), m.end(1)):
