@@ -291,3 +291,26 @@ def test_who_the_victims_were_told_as_a_predicate(text, side):
 
 def test_a_predicate_that_tells_no_side():
     assert one_claim("Police said one of the dead was a man in his forties.")["victim_side"] in ("unknown", "civilians")
+
+
+@pytest.mark.parametrize(
+    "text, outcome, low, side",
+    [
+        ("Two residents said six fighters were killed in the raid. A third source put the number at four.", "killed", 4, "factions"),
+        ("Police said nine soldiers were wounded. A medic put the figure at 11.", "injured", 11, None),
+    ],
+)
+def test_the_number_put_at_a_count_is_of_the_count_before(text, outcome, low, side):
+    c = [c for c in claims_of(text) if c["low"] == low]
+    assert len(c) == 1 and c[0]["outcome"] == outcome
+    if side:
+        assert c[0]["victim_side"] == side
+
+
+def test_the_number_put_at_a_count_with_no_count_before():
+    assert claims_of("The army said the bases were hit. Officials put the number at five.") == []
+
+
+def test_losses_told_in_detail_are_one_claim():
+    c = one_claim("The army said the militia suffered heavy losses, with four of its fighters killed.")
+    assert c["low"] == 4

@@ -834,6 +834,23 @@ def _determiner_counts(ctx: ArticleContext, sent, quantities: list[Quantity]) ->
 _AND_COUNT = re.compile(r"[^,;]{0,40}?\s+and\s+$", re.I)  # "five service members and "
 
 
+def _count_before(ctx: ArticleContext, sent, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The outcome and victims of the count told last before ``pos``, in this sentence or the one
+    before ("eight militiamen were killed. A third source put the number at five")."""
+    si = ctx.sentence_of(sent.start)
+    start = ctx.sentences[si - 1].start if si > 0 else sent.start
+    lex = _lex()
+    last = None
+    for om in lex.outcome.finditer(ctx.text, start, pos):
+        last = om
+    if last is None:
+        return None
+    outcome = lex.outcome_of.get(re.sub(r"\s+", " ", last.group().lower()), "casualties")
+    counts = [q for q in ctx.quantities if start <= q.start and q.end <= last.start()]
+    victims = (counts[-1].end, last.start()) if counts else (last.start(), last.start())
+    return outcome, victims
+
+
 def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int, tuple[int, int]]]:
     """Claims told as "put the number of the wounded at five": (count, outcome, span, where the
     outcome word is, victims after the count). A second count joined by "and" ("at five service
@@ -848,6 +865,15 @@ def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tu
                 continue
             base = m.start("qty")
             told.add(base)
+            if "outcome" not in pat.groupindex:  # "put the number at five": of the count told before
+                before = _count_before(ctx, sent, m.start())
+                if before is None:
+                    continue
+                outcome, victims = before
+                q0 = qs[0]
+                q = Quantity(base + q0.start, base + q0.end, q0.text, q0.low, q0.high, q0.qualifier)
+                out.append((q, outcome, (m.start(), m.end()), m.start(), victims))
+                continue
             word = m.group("outcome").lower()
             outcome = lex.number_of_outcomes.get(word) or lex.outcome_of.get(word, "injured")
             q0 = qs[0]
@@ -906,8 +932,9 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
             if om.group()[:1].isupper() and om.group().endswith("ing"):
                 continue  # a gerund subject: "Killing a commander in Baghdad crosses a line"
             if om.group().lower() == "losses" and (lex.not_human_losses.search(text, max(sent.start, om.start() - 16), om.start())
-                                                  or lex.not_human_after.match(text, om.end(), sent.end)):
-                continue  # "material losses", "losses in equipment"
+                                                  or lex.not_human_after.match(text, om.end(), sent.end)
+                                                  or lex.outcome.search(text, om.end(), sent.end)):
+                continue  # "material losses", "losses in equipment"; "heavy losses, with three killed" tells them
             got = _quantity_for(ctx, sent, om, quantities)
             if got is None:
                 continue
