@@ -314,3 +314,16 @@ def test_the_number_put_at_a_count_with_no_count_before():
 def test_losses_told_in_detail_are_one_claim():
     c = one_claim("The army said the militia suffered heavy losses, with four of its fighters killed.")
     assert c["low"] == 4
+
+
+@pytest.mark.parametrize(
+    "outlet, side, claimant",
+    [
+        ("Iraqi Ministry of Interior", "iraq_gov", "Iraqi Interior Ministry"),  # its own statement
+        ("Reuters", "media", "Interior Ministry"),  # a news outlet: the ministry as named
+    ],
+)
+def test_a_ministry_in_its_own_statement_is_itself(outlet, side, claimant):
+    c = one_claim("The Ministry of Interior announces that a bomb went off near a convoy on the highway, with no human losses.",
+                  outlet=outlet, side=side)
+    assert (c["claimant"], c["claimant_side"]) == (claimant, "iraq_gov")

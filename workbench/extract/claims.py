@@ -604,6 +604,12 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
         return actor.name, actor.side
     if basis.startswith("generic:"):
         name, _, side = basis[len("generic:") :].rpartition("|")
+        # "The Ministry of Interior announces ..." in the ministry's own statement: the body itself
+        body = _own_voice_body(ctx.outlet) if ctx.outlet else None
+        if body is not None and body.kind != "outlet" and side in (body.side, "unknown") and len(name.split()) >= 2 and (
+            set(name.lower().split()) <= set(body.name.lower().split())
+        ):
+            return body.name, body.side
         return name, side
     # A body publishing its own statement ("Kata'ib Hezbollah media office (translated)")
     # claims under its canonical name.
