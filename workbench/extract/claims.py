@@ -88,6 +88,12 @@ class _Lexicon:
     causing: re.Pattern  # "causing " right before an untold count
     both: re.Pattern  # "killed and wounded"
     lives_taken: re.Pattern  # " martyrs" after "claimed"
+    not_human_losses: re.Pattern  # "material " before "losses"
+    cause_between: re.Pattern  # "caused" between a count of attacks and an outcome
+    attack_named_after: re.Pattern  # "of the American strike" after "martyrs"
+    not_human_after: re.Pattern  # " in equipment" after "losses"
+    nominal_of: frozenset[str]  # "the killing" of three soldiers
+    nominal_to: frozenset[str]  # "minor injuries" to one driver
     own_victims: re.Pattern  # "none of its soldiers": the claimant's own
     other_victims: re.Pattern  # "a number of other fighters": of the side of the victims before
 
@@ -141,6 +147,12 @@ def _lex() -> _Lexicon:
             rf"\b(?:{'|'.join(d['both_outcomes']['killed'])})\s+(?:and|or)\s+(?:{'|'.join(d['both_outcomes']['injured'])})\b"
             rf"|\b(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)\b", re.I),
         lives_taken=re.compile(rf"(?<=claimed)\s+(?:{_alt(d['lives_taken'])})\b", re.I),
+        not_human_losses=re.compile(d["not_human_losses"], re.I),
+        cause_between=re.compile(d["cause_between"], re.I),
+        attack_named_after=re.compile(d["attack_named_after"], re.I),
+        not_human_after=re.compile(d["not_human_after"], re.I),
+        nominal_of=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_of"]),
+        nominal_to=frozenset(re.sub(r"\s+", " ", w.lower()) for w in d["nominal_to"]),
         own_victims=re.compile("|".join(d["own_victims"]), re.I),
         other_victims=re.compile("|".join(d["other_victims"]), re.I),
         left_with=re.compile(rf"\b(?:{_alt(d['left_with_verbs'])})\s+(.{{1,80}}?)\s+with\s+(?:[\w-]+\s+){{0,2}}$", re.I),
@@ -166,9 +178,12 @@ _AND_MORE = re.compile(r"\s*\band\s+")
 # "the killing of three US soldiers", "the martyrdom of a number of civilians"
 _NOMINAL = re.compile(r"(?:killing|death|deaths|martyrdom|wounding|injuring)\s+of\s+$", re.I)
 # Generic subject of an attribution verb when no known actor is named: "a US defense official said".
-_SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
+# (a subject in lower case after "and" starts a clause: "..., and resistance sources said")
+_SUBJECT_NP = re.compile(r"((?:[A-Z][\w.’'-]*|the|a|an|two|three|several|senior|local|\w+ian|\w+i|(?<=\band\s)[a-z][\w-]*)(?:\s+[\w.’'-]+){0,4}?)\s*,?\s*$")
 _PARTICIPLE = re.compile(r"\b(?:killing|wounding|injuring|martyring|leaving|left)\s*$", re.I)
+# "the death toll rose to 12", "the toll was at least five"
 _TOLL_TO = re.compile(r"\s*(?:rose|risen|climbed|reached|stands|stood|increased|is|was|has risen)\s+(?:to|at)\s+$", re.I)
+_TOLL_IS = re.compile(r"\s*(?:is|was|now\s+stands|stands|stood)\s+$", re.I)  # only after "toll"
 # "according to the Pentagon", "by the Pentagon's count"
 _ACCORDING = re.compile(
     r"\b(?:according to|by(?=\s+(?:the\s+)?[^,.;:]{2,40}?['’]s\s+(?:own\s+)?(?:count|tally|estimates?|figures|reckoning|numbers)\b))\s+",
@@ -372,8 +387,9 @@ def _body_named_before(ctx: ArticleContext, noun: str, pos: int) -> tuple[str, s
 
 _TOLD = frozenset({"told", "tells", "telling"})
 # A transcript's speaker label opening a paragraph: "MR. KIRBY:", "SECRETARY AUSTIN:"
-_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")
-_TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s")  # a label opening a paragraph
+# "MR. KIRBY:", and an interview's "Haddad:" (a label whose words hold a person's name)
+_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z.'’-]*[A-Za-z'’]):\s")
+_TRANSCRIPT_TURN = re.compile(r"(?:^|\n)\s*((?:[A-Z][A-Za-z.'’-]*\s+){0,3}[A-Z][A-Za-z.'’-]*[A-Za-z'’]):\s")  # a label opening a paragraph
 # "claimed martyrs", "claimed the lives of": a verb of attribution that takes lives
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 # The subject opening a sentence, up to its first verb in the past or present tense.
@@ -480,6 +496,8 @@ def claimant_for(ctx: ArticleContext, sent, pos: int, *, carry: bool = True, quo
     for v in _lex().attribution.finditer(text, pos, sent.end):
         if _lex().lives_taken.match(text, v.end()):
             continue  # "a crime that claimed martyrs": no one speaks
+        if ";" in text[pos : v.start()]:
+            break  # "... wounded one driver; the ministry counted 27 attacks": another clause, its own subject
         if _OWN_CLAUSE.search(text, pos, v.start()):
             continue  # "... killed three soldiers, days after strikes that the ministry said hit ...", "although X claimed"
         if _PRONOUN.search(text, max(pos, v.start() - 8), v.start()):
@@ -586,6 +604,12 @@ def _name_side(ctx: ArticleContext, actor: Actor | None, basis: str) -> tuple[st
         return actor.name, actor.side
     if basis.startswith("generic:"):
         name, _, side = basis[len("generic:") :].rpartition("|")
+        # "The Ministry of Interior announces ..." in the ministry's own statement: the body itself
+        body = _own_voice_body(ctx.outlet) if ctx.outlet else None
+        if body is not None and body.kind != "outlet" and side in (body.side, "unknown") and len(name.split()) >= 2 and (
+            set(name.lower().split()) <= set(body.name.lower().split())
+        ):
+            return body.name, body.side
         return name, side
     # A body publishing its own statement ("Kata'ib Hezbollah media office (translated)")
     # claims under its canonical name.
@@ -644,12 +668,20 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     text = ctx.text
     lex = _lex()
     # "the killing of three US soldiers"
+    word = re.sub(r"\s+", " ", om.group().lower())
     if _NOMINAL.match(text, om.start(), om.end() + 4) or re.match(r"\s+of\s+", text[om.end() : om.end() + 5]):
-        if om.group().lower() in ("killing", "death", "deaths", "martyrdom", "wounding", "injuring"):
+        if word in lex.nominal_of:
             for q in quantities:
                 if om.end() < q.start <= om.end() + 5:
                     stop = _BREAK.search(text, q.end, sent.end)
                     return q, (q.end, stop.start() if stop else sent.end)
+    # "resulting in minor injuries to one driver"
+    to = re.match(r"\s+(?:to|among)\s+", text[om.end() : om.end() + 8])
+    if to and word in lex.nominal_to:
+        for q in quantities:
+            if q.start == om.end() + to.end():
+                stop = _BREAK.search(text, q.end, sent.end)
+                return q, (q.end, stop.start() if stop else sent.end)
     # "killing eight members of the PMF", "wounding three other civilians"
     if _PARTICIPLE.search(text, sent.start, om.end()) and om.group().lower().endswith("ing"):
         for q in quantities:
@@ -675,7 +707,8 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
     # "the death toll rose to 12", "the number of members martyred ... has risen to 27"
     number_of = _NUMBER_OF.search(text, max(sent.start, om.start() - 80), om.start())
     for q in quantities:
-        if q.start > om.end() and _TOLL_TO.match(text, om.end(), q.start):
+        if q.start > om.end() and (_TOLL_TO.match(text, om.end(), q.start)
+                                   or (om.group().lower().endswith("toll") and _TOLL_IS.match(text, om.end(), q.start))):
             return q, (om.end(), om.end())
         if q.start > om.end() and number_of and _TOLL_FAR.match(text, om.end(), q.start):
             return q, (number_of.end(), om.start())
@@ -695,7 +728,14 @@ def _quantity_for(ctx: ArticleContext, sent, om: re.Match, quantities: list[Quan
         named = sum(len(m.text.split()) - 1 for m in ctx.mentions if q.end <= m.start and m.end <= om.start())
         if len(between.split()) - named > 9 or lex.outcome.search(between) or lex.attribution.search(between) or _STOP_BETWEEN.search(between):
             break
+        if lex.cause_between.search(between):
+            break  # "only three of them caused injuries": three attacks
         return q, (q.end, om.start())
+    # "the enemy suffered losses in lives", "the occupiers suffered casualties": no count told
+    if _OUTCOME_NOUN.fullmatch(om.group()):
+        sufferers = lex.suffered.search(text, max(sent.start, om.start() - 60), om.start())
+        if sufferers:
+            return Quantity(om.start(), om.start(), "", None, None, "vague"), sufferers.span(1)
     # "causing minor injuries to coalition forces"
     if lex.causing.search(text, max(sent.start, om.start() - 12), om.start()) and _VICTIMS_AFTER.match(text, om.end(), sent.end):
         return Quantity(om.start(), om.start(), "", None, None, "vague"), (om.end(), om.end())
@@ -766,12 +806,16 @@ def _sum(q: Quantity, q2: Quantity) -> Quantity:
     return Quantity(q.start, q2.end, f"{q.text} and {q2.text}", q.low + (q2.low or 0), None, "at_least")
 
 
+# "one of the dead was a young shepherd": who the victims were, told as the predicate
+_VICTIM_PREDICATE = re.compile(r"\s+(?:was|were)\s+((?:a|an|the)\s+(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)", re.I)
+
+
 def _victims_after(ctx: ArticleContext, pos: int, end: int) -> tuple[int, int] | None:
     """The victims told after an outcome ("no injuries to US personnel", "no casualties among the
     Iraqi forces stationed there"): the shortest run of up to four words that tells a side."""
-    m = _VICTIMS_AFTER.match(ctx.text, pos, end)
-    if m is None:
-        return None
+    m = _VICTIMS_AFTER.match(ctx.text, pos, end) or _VICTIM_PREDICATE.match(ctx.text, pos, end)
+    if m is None or _lex().attack_named_after.match(ctx.text, m.start(1), end):
+        return None  # "the two martyrs of the American strike": the attack, not the victims
     for w in _WORD_END.finditer(ctx.text, m.start(1), m.end(1)):
         if _victim_side(ctx, m.start(1), w.end(), "unknown")[1]:
             return m.start(1), w.end()
@@ -796,25 +840,54 @@ def _determiner_counts(ctx: ArticleContext, sent, quantities: list[Quantity]) ->
 _AND_COUNT = re.compile(r"[^,;]{0,40}?\s+and\s+$", re.I)  # "five service members and "
 
 
+def _count_before(ctx: ArticleContext, sent, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The outcome and victims of the count told last before ``pos``, in this sentence or the one
+    before ("eight militiamen were killed. A third source put the number at five")."""
+    si = ctx.sentence_of(sent.start)
+    start = ctx.sentences[si - 1].start if si > 0 else sent.start
+    lex = _lex()
+    last = None
+    for om in lex.outcome.finditer(ctx.text, start, pos):
+        last = om
+    if last is None:
+        return None
+    outcome = lex.outcome_of.get(re.sub(r"\s+", " ", last.group().lower()), "casualties")
+    counts = [q for q in ctx.quantities if start <= q.start and q.end <= last.start()]
+    victims = (counts[-1].end, last.start()) if counts else (last.start(), last.start())
+    return outcome, victims
+
+
 def _number_of_claims(ctx: ArticleContext, sent) -> list[tuple[Quantity, str, tuple[int, int], int, tuple[int, int]]]:
     """Claims told as "put the number of the wounded at five": (count, outcome, span, where the
     outcome word is, victims after the count). A second count joined by "and" ("at five service
     members and two contractors") is a claim of its own."""
     out = []
     lex = _lex()
+    told: set[int] = set()  # the figures read already, by an earlier pattern
     for pat in lex.number_of:
         for m in pat.finditer(ctx.text, sent.start, sent.end):
             qs = find_quantities(m.group("qty"))
-            if not qs:
+            if not qs or m.start("qty") in told:
                 continue
             base = m.start("qty")
+            told.add(base)
+            if "outcome" not in pat.groupindex:  # "put the number at five": of the count told before
+                before = _count_before(ctx, sent, m.start())
+                if before is None:
+                    continue
+                outcome, victims = before
+                q0 = qs[0]
+                q = Quantity(base + q0.start, base + q0.end, q0.text, q0.low, q0.high, q0.qualifier)
+                out.append((q, outcome, (m.start(), m.end()), m.start(), victims))
+                continue
             word = m.group("outcome").lower()
             outcome = lex.number_of_outcomes.get(word) or lex.outcome_of.get(word, "injured")
             q0 = qs[0]
             q = Quantity(base + q0.start, base + q0.end, q0.text, q0.low, q0.high, q0.qualifier)
             q2 = qs[1] if len(qs) > 1 and _AND_COUNT.match(m.group("qty"), q0.end, qs[1].start) else None
             if q2 is None:
-                out.append((q, outcome, (m.start(), m.end()), m.start("outcome"), (q.end, m.end())))
+                victims = (m.start("victims"), m.end("victims")) if "victims" in pat.groupindex else (q.end, m.end())
+                out.append((q, outcome, (m.start(), m.end()), m.start("outcome"), victims))
                 continue
             out.append((q, outcome, (m.start(), base + q2.start), m.start("outcome"), (q.end, base + q2.start)))
             second = Quantity(base + q2.start, base + q2.end, q2.text, q2.low, q2.high, q2.qualifier)
@@ -864,6 +937,10 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
                 continue
             if om.group()[:1].isupper() and om.group().endswith("ing"):
                 continue  # a gerund subject: "Killing a commander in Baghdad crosses a line"
+            if om.group().lower() == "losses" and (lex.not_human_losses.search(text, max(sent.start, om.start() - 16), om.start())
+                                                  or lex.not_human_after.match(text, om.end(), sent.end)
+                                                  or lex.outcome.search(text, om.end(), sent.end)):
+                continue  # "material losses", "losses in equipment"; "heavy losses, with three killed" tells them
             got = _quantity_for(ctx, sent, om, quantities)
             if got is None:
                 continue
@@ -958,7 +1035,15 @@ def extract_claims(ctx: ArticleContext, *, event_side_at=None) -> list[Claim]:
         if any(o.victim_side == "us" and o.victim and _us_marked(o.victim) and (o.outcome, o.low, o.high) == (c.outcome, c.low, c.high)
                for o in found if o is not c):
             found[i] = replace(c, victim_side="us")
-    return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None)
+    return _dedupe(found, ctx.outlet if ctx.outlet_side == "media" else None, told_on=lambda c: _told_on(ctx, c.start))
+
+
+def _told_on(ctx: ArticleContext, pos: int):
+    """The date written out last before ``pos`` in its paragraph ("On November 8, 2019, ...",
+    "In March 2023, ..."): the day of the attack a claim there is about, if told."""
+    ps, _ = ctx.paragraph_bounds(pos)
+    told = [d for d in ctx.dates if ps <= d.start and d.end <= pos and d.kind == "absolute" and d.date is not None]
+    return told[-1].date if told else None
 
 
 def _recalled(ctx: ArticleContext, sent, s: int) -> bool:
@@ -1002,11 +1087,13 @@ def _side_told_before(ctx: ArticleContext, si: int, event_side_at) -> str | None
 _LEDE_REACH = 3  # sentences
 
 
-def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
+def _dedupe(claims: list[Claim], outlet: str | None, told_on=None) -> list[Claim]:
     """One claim per claimant, victims and number: repeats in the same article are 'also' mentions.
     A number a news outlet (``outlet``) tells in its own voice that a named source gives in the
     next few sentences is that source's claim (a lede summing up "... officials said" before
-    naming them); a party publishing its own release keeps its claims."""
+    naming them); a party publishing its own release keeps its claims. Two counts alike told
+    after two dates written out weeks apart (``told_on``) are of two attacks ("On November 8,
+    2019, ... No one was hurt. ... In October 2021, ...; nobody was hurt")."""
 
     def what(c: Claim) -> tuple:
         return (c.victim_side, "zero" if c.qualifier == "none" else c.outcome, c.low, c.high, c.qualifier, c.amount)
@@ -1019,12 +1106,18 @@ def _dedupe(claims: list[Claim], outlet: str | None) -> list[Claim]:
             o.claimant not in (outlet, c.claimant) and o.sentence < c.sentence for o in claims
         )
 
-    seen: set[tuple] = set()
+    seen: dict[tuple, list] = {}  # the dates the claims kept of each key were told after
     out = []
     for c in sorted(claims, key=lambda c: c.start):
         key = (c.claimant, *what(c))
-        if key in seen or (outlet is not None and c.claimant == outlet and c.low is not None and sourced_soon(c)):
+        day = told_on(c) if told_on else None
+        if key in seen and (day is None or any(d is None or abs((d - day).days) <= _SAME_ATTACK_DAYS for d in seen[key])):
             continue
-        seen.add(key)
+        if outlet is not None and c.claimant == outlet and c.low is not None and sourced_soon(c):
+            continue
+        seen.setdefault(key, []).append(day)
         out.append(c)
     return out
+
+
+_SAME_ATTACK_DAYS = 10  # dates this close may tell the same attack ("on Sunday" and "January 28")

@@ -21,7 +21,8 @@ from workbench.resources import load_yaml
 __all__ = ["Tally", "extract_tallies"]
 
 _GATE = prefiltered(re.compile(r"\b(?:since|so far|to date|in total|a total of|total|tally|overall|this year|altogether)\b|" + PERIOD_WORDS
-                               + "|" + load_yaml("claims.yaml")["tallies"]["month_period"], re.I))
+                               + "|" + "|".join(load_yaml("claims.yaml")["tallies"][k].replace("?P<", "?P<g_" + k[:2])
+                                                for k in ("month_period", "for_period", "first_part")), re.I))
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _SINCE = re.compile(r"\bsince\b|" + BETWEEN_PERIOD.pattern + "|" + load_yaml("claims.yaml")["tallies"]["month_period"], re.I)  # where the dates the count runs from are told
 _ONE_OF = re.compile(r"\b(?:one|among)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?$", re.I)
@@ -36,6 +37,9 @@ _ATTACKED_BEFORE = re.compile(
     # a comma only inside a list of names ("in Iraq, Syria and Jordan"), not before a clause
     rf"(?:[\w.’'-]+(?:,(?=\s+(?-i:[A-Z])))?\s+){{0,{int(_TALLY_WORDS['attacked_object_words'])}}}$", re.I)
 _MONTH_PERIOD = re.compile(_TALLY_WORDS["month_period"], re.I)
+_FOR_PERIOD = re.compile(_TALLY_WORDS["for_period"], re.I)
+_FIRST_PART = re.compile(_TALLY_WORDS["first_part"], re.I)
+_NUMBER_BROUGHT = re.compile(_TALLY_WORDS["number_brought"], re.I)
 _US_ATTACKER = re.compile(_TALLY_WORDS["us_attacker"])
 _NOUN_AFTER = re.compile(
     r"\s*(?:separate\s+|drone\s+|rocket\s+|missile\s+|hostile\s+|militia\s+|such\s+|other\s+){0,2}"
@@ -62,9 +66,19 @@ _ORDINAL = re.compile(
 _ORDINAL_DAY_BEFORE = re.compile(rf"\bthe\s+(?P<w>{_ORDINAL_WORD})\s+of\s+$", re.I)
 
 
+_PERIOD_START = re.compile(_TALLY_WORDS["period_start"] + r"$", re.I)
+_PERIOD_START_AT = re.compile(_TALLY_WORDS["period_start"], re.I)
+_YEAR_START = re.compile(_TALLY_WORDS["year_start"], re.I)
+
+
 def _since_of(text: str, d) -> tuple[object, str | None]:
     """The day a tally runs from: its date mention, with a day told as an ordinal word before a
-    month ("since the eighteenth of October")."""
+    month ("since the eighteenth of October"). A count "since 2021", "since the beginning of May"
+    runs from the first day of the month or year named, not from its middle."""
+    if d.low is not None and ((d.kind == "since" and d.precision in ("month", "year"))
+                              or _PERIOD_START.search(text, max(0, d.start - 40), d.start)
+                              or _PERIOD_START_AT.match(text, d.start)):
+        return d.low, "day"
     if d.precision == "month" and d.date is not None:
         m = _ORDINAL_DAY_BEFORE.search(text, max(0, d.start - 40), d.start)
         day = _ordinal_value(m) if m else None
@@ -112,6 +126,11 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             noun = _NOUN_AFTER.match(text, q.end) or _TIMES_AFTER.match(text, q.end)
             if noun is None and _ONE_OF.search(text, max(sent.start, q.start - 20), q.start):
                 noun = _ELIDED.match(text, q.end)  # "the attack is one of nearly 150 carried out against ..."
+            brought = None
+            if noun is None:  # "brings the number of convoys targeted since May to nine"
+                brought = _NUMBER_BROUGHT.search(text, max(sent.start, q.start - 260), q.start)
+                if brought:
+                    noun = re.compile(r"").match(text, q.end)
             if not noun:
                 continue
             attacked = _ATTACKED_BEFORE.search(text, max(sent.start, q.start - 90), q.start)
@@ -127,11 +146,16 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
                 if m:
                     since = [d for d in ctx.dates if m.start() <= d.start < min(sent.end, m.end() + 60) and d.date]
             since_date, since_precision = _since_of(text, since[0]) if since else (
-                _named_era(text, sent) or _past_period(ctx, sent))
+                _named_era(text, sent) or _year_start(ctx, sent) or _part_of_year(ctx, sent)
+                or _for_period(ctx, sent) or _past_period(ctx, sent))
             # else the words before the count: the object of "attacked" ("the militias have
             # attacked US forces 160 times"), not its subject
             before = text[attacked.start() if attacked else max(sent.start, q.start - 80) : q.start]
             found = _tally_target(ctx, noun.end(), sent.end) or target_side_in(before)
+            start = q.start
+            if brought:  # the count is told from "brings the number of ..."
+                start = brought.start()
+                found = _tally_target(ctx, q.end, sent.end) or target_side_in(text[start:q.start])
             # A count the article gives in its own voice is the outlet's, whoever carried the
             # attacks out ("the resistance has carried out more than 150 attacks"), unless it
             # sums up that body's own record ("Summary of the operations of the Islamic Resistance").
@@ -144,7 +168,7 @@ def extract_tallies(ctx: ArticleContext) -> list[Tally]:
             end = max(noun.end(), since[0].end if since else noun.end())
             out.append(
                 Tally(
-                    start=q.start, end=end, count=q.low, qualifier=q.qualifier,
+                    start=start, end=end, count=q.low, qualifier=q.qualifier,
                     since=since_date,
                     since_precision=since_precision,
                     target_side=found[1] if found else _DEFAULT_TARGET,
@@ -197,6 +221,48 @@ def _named_era(text: str, sent) -> tuple[dt.date, str] | None:
     return _ERAS[_era_key(m.group(1))], "day"
 
 
+def _year_start(ctx: ArticleContext, sent) -> tuple[dt.date, str] | None:
+    """'since the start of the year': the first day of the year the article was published in."""
+    if ctx.published is None or not _YEAR_START.search(ctx.text, sent.start, sent.end):
+        return None
+    return dt.date(ctx.published.year, 1, 1), "day"
+
+
+def _part_of_year(ctx: ArticleContext, sent) -> tuple[dt.date, str] | None:
+    """'in 2021's first five months', 'in that year's first half': from the first day of that
+    year ('that year' is the year of the last date told before; 'this year' the year of
+    publication)."""
+    m = _FIRST_PART.search(ctx.text, sent.start, sent.end)
+    if m is None:
+        return None
+    if m.group("year"):
+        year = int(m.group("year"))
+    elif m.group("which").lower() == "this":
+        year = ctx.published.year if ctx.published else None
+    else:
+        told = [d for d in ctx.dates if d.end <= m.start() and d.low is not None and d.kind != "relative"]
+        year = told[-1].low.year if told else None
+    return (dt.date(year, 1, 1), "day") if year else None
+
+
+def _for_period(ctx: ArticleContext, sent) -> tuple[dt.date, str] | None:
+    """'attacked our troops 90 times for more than three months': that many calendar months
+    (weeks, years) before publication."""
+    m = _FOR_PERIOD.search(ctx.text, sent.start, sent.end)
+    if m is None or ctx.published is None:
+        return None
+    n = parse_number(m.group("n"))
+    if not n or n < 1 or n > 60:
+        return None
+    unit, pub = m.group("unit").lower(), ctx.published
+    if unit == "weeks":
+        return pub - dt.timedelta(weeks=n), "week"
+    months = n * 12 if unit == "years" else n
+    y, mo = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+    day = min(pub.day, 28 if mo + 1 == 2 else 30 if mo + 1 in (4, 6, 9, 11) else 31)
+    return dt.date(y, mo + 1, day), "month"
+
+
 def _past_period(ctx: ArticleContext, sent) -> tuple[object, str | None]:
     """'11 attacks over the past two months', 'in the two months before the raid': the count runs
     from that long before publication."""
@@ -226,7 +292,8 @@ def _ordinal_tallies(ctx: ArticleContext, taken: set[int]) -> list[Tally]:
             found = _tally_target(ctx, m.end(), sent.end)
             claimant, claimant_side = claimant_name_side(ctx, sent, m.start())
             since_date, since_precision = _since_of(text, since[0]) if since else (
-                _named_era(text, sent) or _past_period(ctx, sent))
+                _named_era(text, sent) or _year_start(ctx, sent) or _part_of_year(ctx, sent)
+                or _for_period(ctx, sent) or _past_period(ctx, sent))
             if not found and _US_ATTACKER.search(text, m.start(), m.end()):
                 found = (0, _TALLY_WORDS["own_attacks_target"])  # "the fourth American strike on Iraqi territory"
             out.append(
