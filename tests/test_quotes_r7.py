@@ -161,3 +161,39 @@ def test_a_member_of_the_majlis_is_iranian() -> None:
     text = ("Ahmad Karimi, a member of the Majlis national security committee, told reporters: “The occupiers will pay "
             "for every drop of blood.”")
     assert _who(text) == [("Ahmad Karimi", "iran")]
+
+
+# --------------------------------------------------------------------------- "calling itself"
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "side"),
+    [
+        ('A group calling itself "Saraya Awliya al-Dam" claimed the attack in a statement on Telegram, saying its '
+         'fighters had "hit the heart of the American base".', "Saraya Awliya al-Dam", "factions"),
+        ("A little-known group calling itself “Ashab al-Kahf” said in a post that its men had “burned two trucks of "
+         "the occupier”.", "Ashab al-Kahf", "factions"),
+        ('A cell that calls itself "Guardians of the Valley" claimed the blast, saying the convoy "belonged to the '
+         'foreign forces".', "Guardians of the Valley", "unknown"),
+    ],
+)
+def test_a_group_calling_itself_x_is_x(text: str, speaker: str, side: str) -> None:
+    assert _who(text)[-1] == (speaker, side)
+
+
+# --------------------------------------------------------------------------- body opening the sentence
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Popular Mobilization Forces mourned Hadi al-Amiri in a statement, describing him as",
+        "Kata'ib Hezbollah eulogised Hadi al-Amiri on Telegram, calling him",
+    ],
+)
+def test_a_body_opening_the_sentence_is_the_subject_not_the_person_after_its_verb(lead: str) -> None:
+    text = f"{lead} “a hero who fought the terrorists for ten years”."
+    assert _who(text)[0][1] == "factions" and _who(text)[0][0] != "Hadi al-Amiri"
+
+
+def test_a_person_named_in_apposition_to_the_body_stays_the_speaker() -> None:
+    text = "The Hashd spokesman Ali Jabbar issued a statement, saying the strike was “a crime against all Iraqis and their state”."
+    assert _who(text) == [("Ali Jabbar", "factions")]

@@ -211,6 +211,7 @@ class _Vocab:
     cited: re.Pattern[str]
     passive_cited: re.Pattern[str]  # " was quoted as saying" after the speaker's name
     own_office: re.Pattern[str]  # "(according to|in) a statement from his office"
+    self_named: re.Pattern[str]  # "calling itself “X”": group 1 is X
     pronoun_person: frozenset[str]
     pronoun_group: frozenset[str]
     pronoun: re.Pattern[str]
@@ -255,6 +256,9 @@ def _vocab() -> _Vocab:
             + _alternation(w for w, c in desc_class.items() if c == "any")
             + r")\s+(?:from|by|issued\s+by)\s+(?:his|her)\s+(?:" + _alternation(d["own_office"]) + r")(?![\w’'-])",
             re.I,
+        ),
+        self_named=re.compile(
+            r"(?<![\w’'-])(?:" + _alternation(d["self_named"]) + r")\s+[\"“‘']([^\"“”‘’\n]{2,60}?)[\"”’']", re.I
         ),
         pronoun_person=pron_p,
         pronoun_group=pron_g,
@@ -480,6 +484,9 @@ class _Attributor:
         a, b = _trimmed(self.text, a, b)
         if a >= b:
             return None
+        named = self.self_named(a, b)
+        if named is not None:
+            return named
         ms = self.mentions_in(a, b)
         close = self.close_to(a, b, ms)
         if close is not None:
@@ -504,6 +511,16 @@ class _Attributor:
             if who:
                 return _Attr(who, "descriptor", dm.start(), dm.end())
         return self.descriptive(a, b)
+
+    def self_named(self, a: int, b: int) -> _Attr | None:
+        """"A group calling itself “X”" in text[a:b]: X, known to the gazetteer or not."""
+        sn = self.v.self_named.search(self.text, a, b)
+        if sn is None:
+            return None
+        name = sn.group(1).strip()
+        actor = self.gaz.resolve(name, loose=False)
+        who = _who(actor) if actor is not None else _Who(name, side_from_words(name) or "unknown", "descriptive")
+        return _Attr(who, "", sn.start(1), sn.end(1))
 
     def close_to(self, a: int, b: int, ms: list) -> _Attr | None:
         """"A source close to the resistance factions", "a platform affiliated with the Hashd":
@@ -797,6 +814,13 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
         return _finish(att.from_phrase(cm.start(1), cm.end(1), pos=b), "before")
     if best is acc:
         return _finish(_np_after(att, acc.end(), b, pos=b), "before")
+    if best is part or best is verb:
+        # "A group calling itself “X” claimed ..., saying ...": X, even when the name's own
+        # marks bound the region before this quote
+        s = att.sentences[att.sent_of(b)] if att.sentences else None
+        named = att.self_named(min(a, s.start) if s else a, best.start())
+        if named is not None:
+            return _finish(named, "before")
     if best is part:
         if prev_in_sentence is not None:
             return _Attr(prev_in_sentence, "continuation", None, None)
@@ -805,7 +829,15 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
         dl = _DATELINE.match(text, s_start, part.start())
         if dl:
             s_start = dl.end()
-        hit = att.pick_mention(att.mentions_in(s_start, part.start()), nearest=False)
+        ms = att.mentions_in(s_start, part.start())
+        people = [m for m in ms if m.actor.kind == "person"]
+        if ms and people and ms[0].actor.kind != "person" and len(_WORDS.findall(text, s_start, ms[0].start)) <= 2:
+            # "The Hashd mourned X in a statement, describing him as ...": a body opening the
+            # sentence is its subject, a person after its verb the object
+            gap = text[ms[0].end : people[0].start]
+            if "," not in gap and not only_titles(gap) and not att.v.body_of.match(text, ms[0].end):
+                ms = [ms[0]]
+        hit = att.pick_mention(ms, nearest=False)
         if hit is None:
             chunk_end = _CLAUSE_BREAK.search(text, s_start, part.start())
             hit = att.from_phrase(s_start, chunk_end.start() if chunk_end else part.start(), pos=b)
