@@ -87,7 +87,11 @@ def _outlet(doc: RawDoc, entry: CatalogEntry | None, hint: str | None) -> tuple[
             # speaking in its own voice (media), under its name without the note.
             actor = gaz.resolve(bare, loose=False) or _body_of_organ(bare, gaz)
             if actor is None and url:
-                actor = gaz.outlet_for(url=url)
+                # the site it is on gives the side only ("Office of Senator X (press release)"
+                # on senate.gov): the name is the one given, without its note
+                site = gaz.outlet_for(url=url)
+                if site is not None:
+                    return without_note(name), site.side, basis
             return (name, actor.side, basis) if actor else (without_note(name), "media", basis)
     if url:
         actor = gaz.outlet_for(url=url)

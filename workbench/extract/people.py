@@ -288,20 +288,28 @@ def _appositive_before(text: str, a: int, v: _Vocab) -> tuple[int, str] | None:
     elif len(words) > 2 and v.verb_before.search(text, base, words[2].start()) and words[2].group().lower() in _APPOSITIVE_DET:
         words = words[2:]  # "according to the ..."
     lows = [w.group().lower() for w in words]
-    # ... after a determiner or a possessor: "Iran's ambassador to the United Nations, X"
-    if not lows or not (lows[0] in _APPOSITIVE_DET or _POSSESSIVE.search(lows[0])):
+    # ... after a determiner or a possessor: "Iran's ambassador to the United Nations, X", or
+    # a role opening the sentence: "Member of the parliamentary security committee, X, said"
+    if not lows or not (
+        lows[0] in _APPOSITIVE_DET or _POSSESSIVE.search(lows[0]) or (lows[0] in v.roles and _opens_sentence(text, words[0].start()))
+    ):
         return None
     # the role ends the phrase, or heads it: "the chairman of the parliamentary committee, X"
     # (one modifier may come first: "the deputy commander of the movement's drone unit, X")
     if not (lows[-1] in v.roles and len(lows) <= v.max_pre + 1) and not (
         len(lows) <= v.max_app
-        and any(lows[i] in v.roles and lows[i + 1] in ("of", "for", "at", "to") for i in (1, 2) if i + 1 < len(lows))
+        and any(lows[i] in v.roles and lows[i + 1] in ("of", "for", "at", "to") for i in (0, 1, 2) if i + 1 < len(lows))
     ):
         return None
     return words[0].start(), text[words[0].start() : j]
 
 
 _APPOSITIVE_DET = frozenset({"a", "an", "the", "its", "his", "their"})
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t")
+    return pos == 0 or not before or before[-1] in "\n.!?"
 
 
 def _appositive_after(text: str, b: int, v: _Vocab) -> str:
@@ -477,6 +485,8 @@ def _headline(text: str, pos: int) -> bool:
     """Is ``pos`` on a title-case line (a headline), where capitals prove nothing?"""
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
+    if text[a : b if b >= 0 else len(text)].rstrip().endswith("."):
+        return False  # a sentence: "In Tehran, the spokesman for the Supreme National Security Council, X, ..."
     words = _LONG_WORD.findall(text, a, b if b >= 0 else len(text))
     caps = sum(1 for w in words if w[0].isupper())
     return len(words) >= 4 and caps >= 0.7 * len(words)

@@ -209,6 +209,9 @@ class _Vocab:
     participle: re.Pattern[str]
     according: re.Pattern[str]
     cited: re.Pattern[str]
+    passive_cited: re.Pattern[str]  # " was quoted as saying" after the speaker's name
+    own_office: re.Pattern[str]  # "(according to|in) a statement from his office"
+    self_named: re.Pattern[str]  # "calling itself “X”": group 1 is X
     pronoun_person: frozenset[str]
     pronoun_group: frozenset[str]
     pronoun: re.Pattern[str]
@@ -247,6 +250,16 @@ def _vocab() -> _Vocab:
         participle=re.compile(word.format(_alternation(parts)), re.I),
         according=re.compile(word.format(_alternation(d["according_to"])), re.I),
         cited=re.compile(word.format(_alternation(d["cited_as"])) + r"\s+(.{1,120}?)\s+as\s+saying\b", re.I),
+        passive_cited=re.compile(r"\s+(?:" + _alternation(d["passive_cited"]) + r")(?![\w’'-])", re.I),
+        own_office=re.compile(
+            r"(?<![\w’'-])(?:according\s+to|in)\s+an?\s+(?:"
+            + _alternation(w for w, c in desc_class.items() if c == "any")
+            + r")\s+(?:from|by|issued\s+by)\s+(?:his|her)\s+(?:" + _alternation(d["own_office"]) + r")(?![\w’'-])",
+            re.I,
+        ),
+        self_named=re.compile(
+            r"(?<![\w’'-])(?:" + _alternation(d["self_named"]) + r")\s+[\"“‘']([^\"“”‘’\n]{2,60}?)[\"”’']", re.I
+        ),
         pronoun_person=pron_p,
         pronoun_group=pron_g,
         pronoun=re.compile(word.format(_alternation([*pron_p, *pron_g])), re.I),
@@ -308,8 +321,17 @@ class _Who:
 
     @property
     def personal(self) -> bool:
-        """Can be 'he'/'she': a person, or a singular descriptive phrase."""
-        return self.kind == "person" or (self.kind == "descriptive" and not self.name.endswith("s"))
+        """Can be 'he'/'she': a person, or a singular descriptive phrase not headed by a body
+        noun ("Ministry of Interior", "the governor's office" are no 'he')."""
+        if self.kind != "descriptive" or self.name.endswith("s"):
+            return self.kind == "person"
+        words = re.split(r"\s+of\s+", self.name, maxsplit=1)[0].split()
+        return not words or words[-1].lower().strip("’'") not in _body_heads()
+
+
+@lru_cache(maxsize=1)
+def _body_heads() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("speech.yaml")["body_heads"])
 
 
 @dataclass(frozen=True)
@@ -332,6 +354,8 @@ _DATELINE = re.compile(r"(?:[A-Z][\w.’'-]*[ ,]*){1,5}(?:\([^)\n]{1,30}\)\s*)?(
 _SOURCE_WORD = re.compile(r"(?<!\w)sources?(?!\w)", re.I)
 _DASH_LINE = re.compile(r"\s*[—–-]+\s*\S")
 # A verb phrase and a speech verb joined: "... mourned one of its fighters and said"
+# the verb before "and" in "X celebrated and claimed": one word, then the coordinator
+_FIRST_VERB = re.compile(r"\s+[a-z][\w’'-]*\s+(?:and|then|but)(?:\s+(?:also|later|then))?\s*$")
 _COORDINATED = re.compile(r"\S\s+(?:and|then|but)(?:\s+(?:also|later|then))?\s*$", re.I)
 # An attribution the sentence splitter may have cut after a title: "..., Coly."
 _CUT_TITLE = re.compile(r"(?<![\w.])[A-Z][a-z]{0,4}\.\s*$")
@@ -460,6 +484,9 @@ class _Attributor:
         a, b = _trimmed(self.text, a, b)
         if a >= b:
             return None
+        named = self.self_named(a, b)
+        if named is not None:
+            return named
         ms = self.mentions_in(a, b)
         close = self.close_to(a, b, ms)
         if close is not None:
@@ -484,6 +511,16 @@ class _Attributor:
             if who:
                 return _Attr(who, "descriptor", dm.start(), dm.end())
         return self.descriptive(a, b)
+
+    def self_named(self, a: int, b: int) -> _Attr | None:
+        """"A group calling itself “X”" in text[a:b]: X, known to the gazetteer or not."""
+        sn = self.v.self_named.search(self.text, a, b)
+        if sn is None:
+            return None
+        name = sn.group(1).strip()
+        actor = self.gaz.resolve(name, loose=False)
+        who = _who(actor) if actor is not None else _Who(name, side_from_words(name) or "unknown", "descriptive")
+        return _Attr(who, "", sn.start(1), sn.end(1))
 
     def close_to(self, a: int, b: int, ms: list) -> _Attr | None:
         """"A source close to the resistance factions", "a platform affiliated with the Hashd":
@@ -579,16 +616,24 @@ class _Attributor:
             return None
         si = self.sent_of(pos)
         s = self.sentences[si]
-        if si == 0 or self.text[s.start : s.start + 1] not in "“\"‘'":
+        if si == 0:
             return None
         prev = self.sentences[si - 1]
-        if self.para_of(pos) - self.para_of(prev.start) > 1:
+        opens_quote = self.text[s.start : s.start + 1] in "“\"‘'"
+        # ("Al-Obaidi is more cautious. The factions, she argued, ...": a pronoun in a sentence
+        # that does not open with a quote takes the subject of the sentence before in the same
+        # paragraph)
+        if self.para_of(pos) - self.para_of(prev.start) > (1 if opens_quote else 0):
             return None
         # the subject of the sentence just before (also the last of the previous paragraph,
         # when the quote opens a paragraph), titles allowed: "Iraqi Prime Minister X, ..."
         ms = [m for m in self.mentions_in(prev.start, prev.end) if m.actor.kind == "person"]
         lead = self.phrase_words(prev.start, ms[0].start) if ms else []
         if ms and (len(lead) <= 2 or (len(lead) <= 4 and all(w.group()[:1].isupper() for w in lead))):
+            return _who(ms[0].actor)
+        # a role phrase in apposition before the name: "Member of the parliamentary security
+        # committee, X, told ..."
+        if ms and len(lead) <= _APPOSED_LEAD_MAX_WORDS and self.text[prev.start : ms[0].start].rstrip(" ").endswith(","):
             return _who(ms[0].actor)
         return None
 
@@ -645,6 +690,8 @@ class _Attributor:
         return _Who(desc, side or "unknown", "descriptive")
 
 
+_APPOSED_LEAD_MAX_WORDS = 12
+
 # The body an introduced person belongs to: "(an official) with one of the Iran-aligned militias"
 _POSTMODIFIER = re.compile(r"\s+(?:with|of|from|in)\s+((?:[\w’'-]+\s+){0,5}[\w’'-]+)")
 
@@ -678,6 +725,9 @@ def _after(att: _Attributor, sp: _Span, b: int) -> _Attr | None:
     if cm:
         return _finish(att.from_phrase(cm.start(1), cm.end(1), pos=sp.open_at), "after")
     vm = v.after_verb.search(text, a, b)
+    pm = v.passive_cited.search(text, a, b)  # ", X was quoted as saying by state media"
+    if pm is not None and pm.start() > a and (vm is None or pm.start() < vm.start()):
+        vm = pm
     if vm is None:
         return None
     if vm.start() == a:  # inverted: ", said X", ", read a statement from X's office"
@@ -764,6 +814,13 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
         return _finish(att.from_phrase(cm.start(1), cm.end(1), pos=b), "before")
     if best is acc:
         return _finish(_np_after(att, acc.end(), b, pos=b), "before")
+    if best is part or best is verb:
+        # "A group calling itself “X” claimed ..., saying ...": X, even when the name's own
+        # marks bound the region before this quote
+        s = att.sentences[att.sent_of(b)] if att.sentences else None
+        named = att.self_named(min(a, s.start) if s else a, best.start())
+        if named is not None:
+            return _finish(named, "before")
     if best is part:
         if prev_in_sentence is not None:
             return _Attr(prev_in_sentence, "continuation", None, None)
@@ -772,7 +829,15 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
         dl = _DATELINE.match(text, s_start, part.start())
         if dl:
             s_start = dl.end()
-        hit = att.pick_mention(att.mentions_in(s_start, part.start()), nearest=False)
+        ms = att.mentions_in(s_start, part.start())
+        people = [m for m in ms if m.actor.kind == "person"]
+        if ms and people and ms[0].actor.kind != "person" and len(_WORDS.findall(text, s_start, ms[0].start)) <= 2:
+            # "The Hashd mourned X in a statement, describing him as ...": a body opening the
+            # sentence is its subject, a person after its verb the object
+            gap = text[ms[0].end : people[0].start]
+            if "," not in gap and not only_titles(gap) and not att.v.body_of.match(text, ms[0].end):
+                ms = [ms[0]]
+        hit = att.pick_mention(ms, nearest=False)
         if hit is None:
             chunk_end = _CLAUSE_BREAK.search(text, s_start, part.start())
             hit = att.from_phrase(s_start, chunk_end.start() if chunk_end else part.start(), pos=b)
@@ -786,6 +851,12 @@ def _before(att: _Attributor, sp: _Span, a: int, *, prev_in_sentence: _Who | Non
         hit = att.pick_mention(att.mentions_in(a, verb.start()), nearest=False)
         if hit is None and breaks:
             hit = att.from_phrase(a, breaks[0].start(), pos=b)
+        if hit is None and not breaks:
+            # "Pro-Iranian channels celebrated and claimed that": the subject before the
+            # first verb of the pair
+            vp = _FIRST_VERB.search(text, chunk_a, verb.start())
+            if vp is not None and vp.start() > chunk_a:
+                hit = att.from_phrase(chunk_a, vp.start(), pos=b)
         if hit is not None:
             return _finish(hit, "before")
     hit = att.from_phrase(chunk_a, verb.start(), pos=b, nearest=True)
@@ -808,7 +879,17 @@ def _bare_subject(att: _Attributor, sp: _Span, a: int) -> _Attr | None:
     ms = att.mentions_in(a, end)
     if ms and ms[-1].end == end and len(_WORDS.findall(text, a, ms[-1].start)) <= 3:
         return _finish(att.pick_mention([ms[-1]], nearest=True), "before")
+    if text[a : sp.open_at].rstrip().endswith(":"):
+        # "X's security official, Y, put it plainly in a post: “...”": a clause ending in a
+        # colon right before the quote introduces the words of its subject, a person named at
+        # its start (after a possessor and a role at most)
+        people = [m for m in ms if m.actor.kind == "person"]
+        if people and len(_WORDS.findall(text, a, people[0].start)) <= _COLON_SUBJECT_MAX_WORDS:
+            return _finish(att.pick_mention(people[:1], nearest=False), "before")
     return None
+
+
+_COLON_SUBJECT_MAX_WORDS = 6
 
 
 def _signature(att: _Attributor, sp: _Span) -> _Attr | None:
@@ -834,6 +915,14 @@ def _reported(att: _Attributor, s: Sentence) -> None:
         if hit:
             att.remember(hit.who, s.start)
         return
+    om = v.own_office.search(text, s.start, s.end)
+    if om is not None:
+        # "Governor X ordered an inquiry, according to a statement from his office": the
+        # office-holder, a person opening the sentence (titles before the name allowed)
+        people = [m for m in att.mentions_in(s.start, om.start()) if m.actor.kind == "person"]
+        if people and len(_WORDS.findall(text, s.start, people[0].start)) <= 4:
+            att.remember(_who(people[0].actor), s.start)
+            return
     vm = v.verb.search(text, s.start, s.end)
     if vm is None:
         return
