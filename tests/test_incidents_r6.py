@@ -112,3 +112,50 @@ def test_a_toll_naming_a_place_no_attack_was_told_at_is_left_alone():
     ex = extraction(text, published=PUB)
     claim = next(c for c in ex.claims if "Kirkuk" in c["snippet"])
     assert claim["event"] is None
+
+
+# Round 7: two attacks one article tells on different days stay two incidents.
+
+from workbench.extract.incidents import EventRef, link_incidents  # noqa: E402
+
+
+def _ref(aid: str, i: int, day: int, location: str = "Deir ez-Zor", precision: str = "day") -> EventRef:
+    return EventRef(
+        key=(aid, i), article_id=aid, outlet=aid, published=dt.date(2023, 3, 20),
+        date=dt.date(2023, 3, day), precision=precision, location=location, kind="us_strike",
+        attacker_side="us", target_side="factions", weapons=("airstrike",),
+    )
+
+
+def test_strikes_one_article_tells_on_two_days_are_two_incidents():
+    # An airstrike on the 14th and helicopters striking back on the 15th, told by two outlets.
+    refs = [_ref("a", 0, 14), _ref("a", 1, 15), _ref("b", 0, 14), _ref("b", 1, 15)]
+    assigned, rows = link_incidents(refs)
+    assert len(rows) == 2
+    assert assigned[("a", 0)] == assigned[("b", 0)] != assigned[("a", 1)] == assigned[("b", 1)]
+
+
+def test_one_articles_two_mentions_of_a_day_may_be_one_incident():
+    refs = [_ref("a", 0, 14), _ref("a", 1, 14), _ref("b", 0, 15)]
+    assigned, rows = link_incidents(refs)
+    assert len(rows) == 1
+
+
+def test_other_articles_strikes_a_day_apart_still_link():
+    refs = [_ref("a", 0, 14), _ref("b", 0, 15)]
+    assigned, rows = link_incidents(refs)
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The foreign ministry spokesman on Thursday strongly rejected the US claim that the sites hit by American warplanes",
+        "The foreign ministry on Thursday denied the US claim that the sites hit by American warplanes",
+    ],
+)
+def test_the_day_of_a_rejection_is_not_the_day_of_the_strike(lead):
+    text = lead + " in eastern Syria belonged to Iran. American warplanes struck the sites late on Tuesday."
+    evs = extraction(text, published=dt.date(2024, 8, 9)).events
+    assert len(evs) == 1, [e["snippet"] for e in evs]
+    assert evs[0]["date"] == dt.date(2024, 8, 6)

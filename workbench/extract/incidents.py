@@ -8,6 +8,7 @@ an attack told as hitting several bases at once may be told elsewhere at any of 
 their weapons do not contradict, and their dates fall within a day of each other (a week
 told: within three days of its middle). An event with no date of its own joins the nearest
 matching incident in the fortnight before its article was published, if it names a place.
+Two events one article tells on different days are never one incident.
 Dated events are placed first, oldest first, so the result does not depend on input order.
 """
 
@@ -213,6 +214,11 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
                 _collect(by_day, grain, ev.published - _WINDOW_UNDATED, ev.published, candidates)
         candidates.sort(key=lambda i: i.order)
         for inc in candidates:
+            # Two attacks one article tells on different days are two incidents, however alike.
+            if ev.date is not None and ev.precision == "day" and any(
+                    m.article_id == ev.article_id and m.precision == "day" and m.date is not None and m.date != ev.date
+                    for m in inc.members):
+                continue
             if _fits(inc, ev):
                 d = inc.date
                 ref = ev.date or ev.published
