@@ -93,6 +93,9 @@ _DATE_RE = re.compile(
         (?:(?P<wd2>{_WD}),?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>{_YEAR})\b)?
       | # January 2020
         (?P<m3>{_MONTH})\b\.?,?\s+(?P<y3>{_YEAR})\b
+      | # "August last year", "in mid-March that year": a month of the year before P, or of the
+        # year told last before it
+        (?P<m5>{_FULL_MONTH})\s+(?:of\s+)?(?P<yref>{_phrase_alt(_DATA['month_year_references'])})\b
       | # "in October" (checked: needs a preposition, since or modifier)
         (?P<m4>{_FULL_MONTH})\b
       | # "in 2019" (checked: needs a preposition, since or modifier)
@@ -317,8 +320,10 @@ def _numeric_date(first: int, second: int, year: int, weekday: str | None) -> da
     return day_first
 
 
-def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | None:
-    """Check one regex match and resolve it against P; None when it is not a date."""
+def _mention_from_match(m: re.Match, p: datetime.date | None, told_year: int | None = None) -> DateMention | None:
+    """Check one regex match and resolve it against P; None when it is not a date.
+
+    ``told_year``: the year of the last date told with its year before the match ("that year")."""
     g = m.group
     mod = g("mod") and " ".join(g("mod").lower().split())
     mod = _MODIFIER_PHRASES.get(mod.removeprefix("the "), mod) if mod else None
@@ -346,6 +351,13 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
     if g("m3"):  # month + year
         low, high = _month_window(int(g("y3")), _month_number(g("m3")), mod)
         return _mention(m, start, low, high, "month" if mod is None else "week", "absolute")
+    if g("m5"):  # "August last year", "mid-March that year"
+        ref = _DATA["month_year_references"][" ".join(g("yref").lower().split())]
+        year = (p.year - 1 if p else None) if ref == "previous" else told_year
+        if year is None:
+            return None
+        low, high = _month_window(year, _FULL_MONTHS[g("m5")], mod)
+        return _mention(m, start, low, high, "month" if mod is None else "week", "partial")
     if g("m4"):  # bare month: needs an anchor word; March/May never alone
         if not anchored or (g("m4") in _AMBIGUOUS_MONTHS and not mod):
             return None
@@ -410,7 +422,7 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
 
 def _core_start(m: re.Match) -> int:
     """Start of the date shape itself, after any since/preposition prefix."""
-    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "dom", "hol", "wmod", "wd", "rel", "agon"):
+    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m5", "m4", "y4", "dom", "hol", "wmod", "wd", "rel", "agon"):
         if m.group(name):
             return m.start(name)
     return m.start()
@@ -443,10 +455,15 @@ def find_dates(text: str, *, published: datetime.date | None) -> list[DateMentio
         return []
     mentions = []
     anchor = published
+    told_year = None  # the year of the last date told with its year ("the rockets continued into 2020")
     for m in _date_matches(text):
-        mention = _mention_from_match(m, anchor)
+        mention = _mention_from_match(m, anchor, told_year)
+        if m.group("y4"):
+            told_year = int(m.group("y4"))  # (a bare year tells the year even when it is no date: "continued into 2020")
         if mention is None:
             continue
+        if mention.kind == "absolute" and mention.low is not None:
+            told_year = mention.low.year if mention.low.year == mention.high.year else None
         if _is_date_line(text, mention) and (published is None or mention.date <= published):
             # A line that is only a date heads what follows (a live blog's or a channel's
             # posts): "today" and "on Saturday" below it count from that day.
