@@ -117,3 +117,30 @@ def test_a_month_that_year_is_of_the_year_told_last(text, year):
 
 def test_a_month_that_year_with_no_year_told_is_no_date():
     assert [d.text for d in find_dates("The camp was hit in mid-March that year.", published=_P7)] == []
+
+
+# Round 7: a statement dated in the Islamic calendar only.
+
+from workbench.dates import hijri_to_gregorian  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The Islamic Resistance – Media Office\nWednesday 3 Rabi' al-Thani 1445 AH", dt.date(2023, 10, 18)),
+        ("Our fighters targeted the occupation base with drones.\nSaturday 16 Rajab 1445 AH", dt.date(2024, 1, 27)),
+        ("The convoy was struck at dawn today.\n13 Shawwal 1442 AH", dt.date(2021, 5, 25)),
+    ],
+)
+def test_a_hijri_date_line_dates_the_statement(text, day):
+    assert infer_publication_date(text)[0] == day
+
+
+def test_a_weekday_picks_the_day_of_a_hijri_date():
+    # the tabular calendar may be a day off the months as sighted: the weekday told decides
+    assert hijri_to_gregorian(1445, 7, 16, weekday=5) == dt.date(2024, 1, 27)
+    assert hijri_to_gregorian(1445, 7, 16, weekday=6) == dt.date(2024, 1, 28)
+
+
+def test_a_hijri_year_alone_is_no_date():
+    assert infer_publication_date("The group was founded in the year 1440 of the Hijra.") == (None, "")

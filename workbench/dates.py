@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -581,6 +582,10 @@ def infer_publication_date(
         day = _weekday_fixed_date(mention, floor)
         if day is not None and (floor is None or day > floor):
             floor, evidence = day, f"{mention.text} (year from its weekday)"
+    # A date of the Islamic calendar ("Tuesday 13 Shawwal 1442 AH") is a day like any other.
+    for day, told in _hijri_dates(text):
+        if floor is None or day > floor:
+            floor, evidence = day, f"{told} (Hijri)"
     if not_before is not None and (floor is None or not_before > floor):
         floor, evidence = not_before, f"not_before {not_before.isoformat()}"
     if floor is None:
@@ -603,6 +608,42 @@ def infer_publication_date(
     else:
         evidence = f"latest dated reference: {evidence} ({floor.isoformat()})"
     return guess, evidence
+
+
+_HIJRI_MONTHS = {
+    name.replace("'", "['’]?"): int(number) for number, names in _DATA["hijri_months"].items() for name in names
+}
+_HIJRI_RE = re.compile(
+    rf"(?:(?P<wd>{_WD}),?\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(sorted(_HIJRI_MONTHS, key=len, reverse=True))})\s+(?P<y>1[34]\d\d)\s*(?:AH|A\.H\.|H)\b"
+)
+_HIJRI_EPOCH = 1948439  # Julian day before 1 Muharram 1 AH (tabular calendar)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int, weekday: int | None = None) -> datetime.date | None:
+    """The day of an Islamic (Hijri) date, by the tabular calendar; a weekday told with it picks
+    the day within two of that (the months as sighted may start a day or two off the table)."""
+    if not (1 <= month <= 12 and 1 <= day <= 30):
+        return None
+    jd = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + _HIJRI_EPOCH
+    day0 = datetime.date.fromordinal(jd - 1721425)
+    if weekday is None:
+        return day0
+    for off in (0, 1, -1, 2, -2):
+        cand = day0 + datetime.timedelta(days=off)
+        if cand.weekday() == weekday:
+            return cand
+    return day0
+
+
+def _hijri_dates(text: str) -> list[tuple[datetime.date, str]]:
+    out = []
+    for m in _HIJRI_RE.finditer(text):
+        month = next(n for pat, n in _HIJRI_MONTHS.items() if re.fullmatch(pat, m.group("m")))
+        wd = _WEEKDAYS[m.group("wd")] if m.group("wd") else None
+        day = hijri_to_gregorian(int(m.group("y")), month, int(m.group("d")), wd)
+        if day is not None:
+            out.append((day, m.group()))
+    return out
 
 
 _ERA = tuple(_DATA["era_years"])
