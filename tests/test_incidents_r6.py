@@ -159,3 +159,22 @@ def test_the_day_of_a_rejection_is_not_the_day_of_the_strike(lead):
     evs = extraction(text, published=dt.date(2024, 8, 9)).events
     assert len(evs) == 1, [e["snippet"] for e in evs]
     assert evs[0]["date"] == dt.date(2024, 8, 6)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("A bomb hit a supply convoy on the Diwaniyah–Samawah road on Monday.", ["Diwaniyah", "Samawah"]),
+        ("Trucks were hit on the highway south of Nasiriya in Dhi Qar province.", ["Nasiriyah", "Dhi Qar"]),
+        ("The device went off near al-Hamza district, in al-Qadisiyah.", ["Hamza district", "Qadisiyah"]),
+    ],
+)
+def test_the_southern_convoy_roads_are_places(text, names):
+    assert [p.place.name for p in find_places(text)] == names
+
+
+def test_convoy_bombs_in_two_southern_cities_are_two_attacks():
+    text = ("On Monday night a roadside bomb hit a supply convoy near Diwaniyah. On Tuesday morning an explosive device "
+            "exploded targeting another convoy south of Nasiriyah.")
+    evs = extraction(text, published=dt.date(2024, 8, 7)).events
+    assert [e["location"] for e in evs] == ["Diwaniyah", "Nasiriyah"]
