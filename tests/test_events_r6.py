@@ -381,3 +381,26 @@ def test_a_reply_told_first_takes_the_mentions_of_itself():
     )
     evs = events_of(text, published=dt.date(2023, 3, 16))
     assert len(evs) == 2, [e["snippet"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    "opener, day, precision",
+    [
+        ("Ten days later,", dt.date(2023, 2, 7), "day"),
+        ("Three days after that,", dt.date(2023, 1, 31), "day"),
+        ("Five weeks later,", dt.date(2023, 3, 4), "week"),
+    ],
+)
+def test_an_attack_told_n_days_later_is_counted_from_the_one_before(opener, day, precision):
+    text = ("On January 28, 2023, a drone killed two US soldiers at the Tower 22 outpost in Jordan. "
+            f"{opener} a US drone hit a car in Baghdad, killing a Kata'ib Hezbollah commander.")
+    first, later = events_of(text, published=dt.date(2023, 6, 1))
+    assert first["date"] == dt.date(2023, 1, 28)
+    assert (later["date"], later["date_precision"]) == (day, precision)
+
+
+def test_later_inside_a_sentence_is_no_opener():
+    text = ("On January 28, 2023, a drone killed two US soldiers at the Tower 22 outpost in Jordan. "
+            "A US drone hit a car in Baghdad on February 7, and officials confirmed the death later.")
+    first, later = events_of(text, published=dt.date(2023, 6, 1))
+    assert later["date"] == dt.date(2023, 2, 7)

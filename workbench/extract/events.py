@@ -937,6 +937,7 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s+(?:[\w-]+\s+)?$", re
 _ON_PLACE = re.compile(r"\s+(?:on|at|against)\s+(?:the\s+)?")
 # "Two days earlier, ..." opening a sentence
 _EARLIER_OPENER = re.compile(r"\s*" + _N_UNITS + r"\s+(?:earlier|before)\s*,", re.I)
+_LATER_OPENER = re.compile(r"\s*" + _N_UNITS + r"\s+(?:later|after that|afterwards)\s*,", re.I)
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -1445,6 +1446,19 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                     last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
                     d, _ = last.date
                     ev.derived_date = (d - dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
+            if ev.derived_date is None and (opener := _LATER_OPENER.match(ctx.text, ctx.sentences[si].start)) and si > 0:
+                # "Ten days later, a US drone hit an SUV in Baghdad": counted on from the attack
+                # told last before the sentence (dated to the day)
+                n = _after_days("", opener.group().replace("later", "earlier").replace("after that", "earlier")
+                                .replace("afterwards", "earlier"))
+                s0 = ctx.sentences[si].start
+                before = [other for other in events if other is not ev and other.date[0] is not None
+                          and other.date[1] == "day" and id(other) not in counted
+                          and any(at(x) < s0 for x in other.mentions)]
+                if n is not None and before:
+                    last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
+                    d, _ = last.date
+                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
             if ev.derived_date:
                 counted.add(id(ev))
                 break
