@@ -178,3 +178,24 @@ def test_convoy_bombs_in_two_southern_cities_are_two_attacks():
             "exploded targeting another convoy south of Nasiriyah.")
     evs = extraction(text, published=dt.date(2024, 8, 7)).events
     assert [e["location"] for e in evs] == ["Diwaniyah", "Nasiriyah"]
+
+
+def _strike(aid: str, day: dt.date, precision: str, location: str) -> EventRef:
+    return EventRef(
+        key=(aid, 0), article_id=aid, outlet=aid, published=dt.date(2024, 2, 10), date=day, precision=precision,
+        location=location, kind="us_strike", attacker_side="us", target_side="factions", weapons=(),
+    )
+
+
+def test_an_attack_told_only_by_its_year_at_one_site_joins_that_sites_incident():
+    # "the US assassinated the commanders near Baghdad airport in 2020", told with the day elsewhere
+    refs = [_strike("a", dt.date(2020, 1, 3), "day", "Baghdad airport"), _strike("b", dt.date(2020, 7, 1), "year", "Baghdad airport")]
+    assigned, rows = link_incidents(refs)
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+
+
+@pytest.mark.parametrize("location", ["Baghdad", "Iraq"])
+def test_a_year_in_a_city_or_a_country_is_too_wide_to_link(location):
+    refs = [_strike("a", dt.date(2020, 1, 3), "day", location), _strike("b", dt.date(2020, 7, 1), "year", location)]
+    assigned, rows = link_incidents(refs)
+    assert assigned[("a", 0)] != assigned[("b", 0)]
