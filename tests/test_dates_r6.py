@@ -80,3 +80,67 @@ def test_day_of_a_named_month_is_not_of_this_month():
 
     found = [d.date for d in find_dates("It happened on the 20th of March.", published=dt.date(2021, 2, 27))]
     assert found == [dt.date(2020, 3, 20)]
+
+
+# Round 7: a month told with the year it belongs to by reference.
+
+from workbench.dates import find_dates  # noqa: E402
+
+_P7 = dt.date(2023, 4, 12)
+
+
+@pytest.mark.parametrize(
+    "text, low, high, precision",
+    [
+        ("The base was last shelled in October last year, officials said.", dt.date(2022, 10, 1), dt.date(2022, 10, 31), "month"),
+        ("It was as tense in September of last year, when drones hit Erbil.", dt.date(2022, 9, 1), dt.date(2022, 9, 30), "month"),
+        ("The convoys were first hit in early June the previous year.", dt.date(2022, 6, 1), dt.date(2022, 6, 10), "week"),
+    ],
+)
+def test_a_month_of_last_year(text, low, high, precision):
+    (d,) = find_dates(text, published=_P7)
+    assert (d.low, d.high, d.precision) == (low, high, precision)
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("The attacks went on into 2020. The Taji camp was hit in mid-March that year.", 2020),
+        ("In 2019 the militias grew bolder; in December that year rockets killed a contractor.", 2019),
+        ("By January 2021 the factions had changed tactics, and in May that same year they turned to the convoys.", 2021),
+    ],
+)
+def test_a_month_that_year_is_of_the_year_told_last(text, year):
+    d = [x for x in find_dates(text, published=_P7) if "year" in x.text][0]
+    assert d.low.year == year and d.precision in ("month", "week")
+
+
+def test_a_month_that_year_with_no_year_told_is_no_date():
+    assert [d.text for d in find_dates("The camp was hit in mid-March that year.", published=_P7)] == []
+
+
+# Round 7: a statement dated in the Islamic calendar only.
+
+from workbench.dates import hijri_to_gregorian  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The Islamic Resistance – Media Office\nWednesday 3 Rabi' al-Thani 1445 AH", dt.date(2023, 10, 18)),
+        ("Our fighters targeted the occupation base with drones.\nSaturday 16 Rajab 1445 AH", dt.date(2024, 1, 27)),
+        ("The convoy was struck at dawn today.\n13 Shawwal 1442 AH", dt.date(2021, 5, 25)),
+    ],
+)
+def test_a_hijri_date_line_dates_the_statement(text, day):
+    assert infer_publication_date(text)[0] == day
+
+
+def test_a_weekday_picks_the_day_of_a_hijri_date():
+    # the tabular calendar may be a day off the months as sighted: the weekday told decides
+    assert hijri_to_gregorian(1445, 7, 16, weekday=5) == dt.date(2024, 1, 27)
+    assert hijri_to_gregorian(1445, 7, 16, weekday=6) == dt.date(2024, 1, 28)
+
+
+def test_a_hijri_year_alone_is_no_date():
+    assert infer_publication_date("The group was founded in the year 1440 of the Hijra.") == (None, "")

@@ -281,3 +281,126 @@ def test_the_attacks_an_ordinal_counts_after_are_the_same_sides(text):
     evs = [e for e in events_of(text) if e["date"] and e["date"].day in (5, 12)]
     assert evs and all(e["attacker_side"] == "us" and e["target_side"] == "factions" for e in evs)
 
+
+
+# Round 7: bombs that went off, aircraft that destroyed, replies told after the attack they answer.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On June 3, a device went off under a truck on the highway south of Samawah.",
+        "On June 3, an explosive device exploded under a fuel tanker on the road north of Kut.",
+        "On June 3, a roadside bomb detonated beside a truck on the highway near Karbala.",
+    ],
+)
+def test_a_bomb_that_went_off_in_may_or_june_is_an_attack(text):
+    ev = one_event(text)
+    assert ev["weapons"] == ["ied"]
+    assert ev["date"] == dt.date(2023, 6, 3)
+
+
+def test_the_month_of_may_is_no_modal():
+    ev = one_event("On May 12, a device went off under a truck on the highway south of Samawah.")
+    assert ev["date"] == dt.date(2023, 5, 12)
+    assert events_of("The factions may attack the convoys again, the ministry warned.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday a device south of Basra slightly wounded one truck driver.",
+        "On Monday an improvised explosive device near Basra injured two drivers.",
+    ],
+)
+def test_a_device_that_wounded_someone_is_an_attack(text):
+    ev = one_event(text)
+    assert ev["weapons"] == ["ied"]
+
+
+def test_a_device_found_and_defused_is_no_attack():
+    assert events_of("Police found a device under a bridge near Basra on Monday and defused it.") == []
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("On Monday a roadside bomb hit a supply convoy near Nasiriyah.", "us"),
+        ("On Monday an explosive device exploded targeting a convoy of trucks on the Samawah road.", "us"),
+        ("At dawn on Monday our fighters targeted a convoy of the occupier north of Basra.", "us"),
+    ],
+)
+def test_supply_convoys_are_the_coalitions(text, side):
+    assert one_event(text)["target_side"] == side
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US attack helicopters then destroyed two trucks used in the attack on Tuesday.",
+        "American gunships destroyed the launchers near al-Mayadin on Tuesday.",
+    ],
+)
+def test_aircraft_that_destroyed_something_attacked_it(text):
+    ev = one_event(text)
+    assert ev["attacker_side"] == "us"
+    assert ev["weapons"] == ["airstrike"]
+
+
+def test_a_reply_in_general_is_no_event():
+    assert events_of("The US has responded with drone and airstrikes on militia sites in Iraq.") == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "US forces responded with attack helicopters and a gunship, destroying three trucks.",
+        "The US military said its helicopters struck back at the launch sites, killing three militants.",
+        "American helicopters hit back at the launch teams, the command said.",
+    ],
+)
+def test_a_reply_is_not_the_strike_told_before_the_attack_it_answers(reply):
+    text = (
+        "US warplanes struck a weapons depot of Iran-backed militias near al-Bukamal on Monday night. "
+        "On Tuesday evening, rockets hit a US base at the al-Omar oil field, wounding two soldiers. "
+        + reply
+    )
+    evs = events_of(text, published=dt.date(2023, 3, 15))
+    assert len(evs) == 3, [e["snippet"] for e in evs]
+    strike, rockets, answer = sorted(evs, key=lambda e: e["start"])
+    assert strike["date"] == dt.date(2023, 3, 13)
+    assert rockets["date"] == dt.date(2023, 3, 14)
+    assert answer["attacker_side"] == "us"
+    assert answer["date"] == dt.date(2023, 3, 14)  # the day of the attack it answers, told no later
+
+
+def test_a_reply_told_first_takes_the_mentions_of_itself():
+    text = (
+        "US warplanes struck back at militia positions near al-Qaim on Wednesday after rockets hit the Ain al-Asad "
+        "air base on Tuesday. The American strikes destroyed two depots, the Pentagon said."
+    )
+    evs = events_of(text, published=dt.date(2023, 3, 16))
+    assert len(evs) == 2, [e["snippet"] for e in evs]
+
+
+@pytest.mark.parametrize(
+    "opener, day, precision",
+    [
+        ("Ten days later,", dt.date(2023, 2, 7), "day"),
+        ("Three days after that,", dt.date(2023, 1, 31), "day"),
+        ("Five weeks later,", dt.date(2023, 3, 4), "week"),
+    ],
+)
+def test_an_attack_told_n_days_later_is_counted_from_the_one_before(opener, day, precision):
+    text = ("On January 28, 2023, a drone killed two US soldiers at the Tower 22 outpost in Jordan. "
+            f"{opener} a US drone hit a car in Baghdad, killing a Kata'ib Hezbollah commander.")
+    first, later = events_of(text, published=dt.date(2023, 6, 1))
+    assert first["date"] == dt.date(2023, 1, 28)
+    assert (later["date"], later["date_precision"]) == (day, precision)
+
+
+def test_later_inside_a_sentence_is_no_opener():
+    text = ("On January 28, 2023, a drone killed two US soldiers at the Tower 22 outpost in Jordan. "
+            "A US drone hit a car in Baghdad on February 7, and officials confirmed the death later.")
+    first, later = events_of(text, published=dt.date(2023, 6, 1))
+    assert later["date"] == dt.date(2023, 2, 7)

@@ -112,3 +112,90 @@ def test_a_toll_naming_a_place_no_attack_was_told_at_is_left_alone():
     ex = extraction(text, published=PUB)
     claim = next(c for c in ex.claims if "Kirkuk" in c["snippet"])
     assert claim["event"] is None
+
+
+# Round 7: two attacks one article tells on different days stay two incidents.
+
+from workbench.extract.incidents import EventRef, link_incidents  # noqa: E402
+
+
+def _ref(aid: str, i: int, day: int, location: str = "Deir ez-Zor", precision: str = "day") -> EventRef:
+    return EventRef(
+        key=(aid, i), article_id=aid, outlet=aid, published=dt.date(2023, 3, 20),
+        date=dt.date(2023, 3, day), precision=precision, location=location, kind="us_strike",
+        attacker_side="us", target_side="factions", weapons=("airstrike",),
+    )
+
+
+def test_strikes_one_article_tells_on_two_days_are_two_incidents():
+    # An airstrike on the 14th and helicopters striking back on the 15th, told by two outlets.
+    refs = [_ref("a", 0, 14), _ref("a", 1, 15), _ref("b", 0, 14), _ref("b", 1, 15)]
+    assigned, rows = link_incidents(refs)
+    assert len(rows) == 2
+    assert assigned[("a", 0)] == assigned[("b", 0)] != assigned[("a", 1)] == assigned[("b", 1)]
+
+
+def test_one_articles_two_mentions_of_a_day_may_be_one_incident():
+    refs = [_ref("a", 0, 14), _ref("a", 1, 14), _ref("b", 0, 15)]
+    assigned, rows = link_incidents(refs)
+    assert len(rows) == 1
+
+
+def test_other_articles_strikes_a_day_apart_still_link():
+    refs = [_ref("a", 0, 14), _ref("b", 0, 15)]
+    assigned, rows = link_incidents(refs)
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The foreign ministry spokesman on Thursday strongly rejected the US claim that the sites hit by American warplanes",
+        "The foreign ministry on Thursday denied the US claim that the sites hit by American warplanes",
+    ],
+)
+def test_the_day_of_a_rejection_is_not_the_day_of_the_strike(lead):
+    text = lead + " in eastern Syria belonged to Iran. American warplanes struck the sites late on Tuesday."
+    evs = extraction(text, published=dt.date(2024, 8, 9)).events
+    assert len(evs) == 1, [e["snippet"] for e in evs]
+    assert evs[0]["date"] == dt.date(2024, 8, 6)
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("A bomb hit a supply convoy on the Diwaniyah–Samawah road on Monday.", ["Diwaniyah", "Samawah"]),
+        ("Trucks were hit on the highway south of Nasiriya in Dhi Qar province.", ["Nasiriyah", "Dhi Qar"]),
+        ("The device went off near al-Hamza district, in al-Qadisiyah.", ["Hamza district", "Qadisiyah"]),
+    ],
+)
+def test_the_southern_convoy_roads_are_places(text, names):
+    assert [p.place.name for p in find_places(text)] == names
+
+
+def test_convoy_bombs_in_two_southern_cities_are_two_attacks():
+    text = ("On Monday night a roadside bomb hit a supply convoy near Diwaniyah. On Tuesday morning an explosive device "
+            "exploded targeting another convoy south of Nasiriyah.")
+    evs = extraction(text, published=dt.date(2024, 8, 7)).events
+    assert [e["location"] for e in evs] == ["Diwaniyah", "Nasiriyah"]
+
+
+def _strike(aid: str, day: dt.date, precision: str, location: str) -> EventRef:
+    return EventRef(
+        key=(aid, 0), article_id=aid, outlet=aid, published=dt.date(2024, 2, 10), date=day, precision=precision,
+        location=location, kind="us_strike", attacker_side="us", target_side="factions", weapons=(),
+    )
+
+
+def test_an_attack_told_only_by_its_year_at_one_site_joins_that_sites_incident():
+    # "the US assassinated the commanders near Baghdad airport in 2020", told with the day elsewhere
+    refs = [_strike("a", dt.date(2020, 1, 3), "day", "Baghdad airport"), _strike("b", dt.date(2020, 7, 1), "year", "Baghdad airport")]
+    assigned, rows = link_incidents(refs)
+    assert assigned[("a", 0)] == assigned[("b", 0)]
+
+
+@pytest.mark.parametrize("location", ["Baghdad", "Iraq"])
+def test_a_year_in_a_city_or_a_country_is_too_wide_to_link(location):
+    refs = [_strike("a", dt.date(2020, 1, 3), "day", location), _strike("b", dt.date(2020, 7, 1), "year", location)]
+    assigned, rows = link_incidents(refs)
+    assert assigned[("a", 0)] != assigned[("b", 0)]

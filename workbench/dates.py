@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,9 @@ _DATE_RE = re.compile(
         (?:(?P<wd2>{_WD}),?\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b\.?(?:,?\s+(?P<y2>{_YEAR})\b)?
       | # January 2020
         (?P<m3>{_MONTH})\b\.?,?\s+(?P<y3>{_YEAR})\b
+      | # "August last year", "in mid-March that year": a month of the year before P, or of the
+        # year told last before it
+        (?P<m5>{_FULL_MONTH})\s+(?:of\s+)?(?P<yref>{_phrase_alt(_DATA['month_year_references'])})\b
       | # "in October" (checked: needs a preposition, since or modifier)
         (?P<m4>{_FULL_MONTH})\b
       | # "in 2019" (checked: needs a preposition, since or modifier)
@@ -317,8 +321,10 @@ def _numeric_date(first: int, second: int, year: int, weekday: str | None) -> da
     return day_first
 
 
-def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | None:
-    """Check one regex match and resolve it against P; None when it is not a date."""
+def _mention_from_match(m: re.Match, p: datetime.date | None, told_year: int | None = None) -> DateMention | None:
+    """Check one regex match and resolve it against P; None when it is not a date.
+
+    ``told_year``: the year of the last date told with its year before the match ("that year")."""
     g = m.group
     mod = g("mod") and " ".join(g("mod").lower().split())
     mod = _MODIFIER_PHRASES.get(mod.removeprefix("the "), mod) if mod else None
@@ -346,6 +352,13 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
     if g("m3"):  # month + year
         low, high = _month_window(int(g("y3")), _month_number(g("m3")), mod)
         return _mention(m, start, low, high, "month" if mod is None else "week", "absolute")
+    if g("m5"):  # "August last year", "mid-March that year"
+        ref = _DATA["month_year_references"][" ".join(g("yref").lower().split())]
+        year = (p.year - 1 if p else None) if ref == "previous" else told_year
+        if year is None:
+            return None
+        low, high = _month_window(year, _FULL_MONTHS[g("m5")], mod)
+        return _mention(m, start, low, high, "month" if mod is None else "week", "partial")
     if g("m4"):  # bare month: needs an anchor word; March/May never alone
         if not anchored or (g("m4") in _AMBIGUOUS_MONTHS and not mod):
             return None
@@ -410,7 +423,7 @@ def _mention_from_match(m: re.Match, p: datetime.date | None) -> DateMention | N
 
 def _core_start(m: re.Match) -> int:
     """Start of the date shape itself, after any since/preposition prefix."""
-    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m4", "y4", "dom", "hol", "wmod", "wd", "rel", "agon"):
+    for name in ("iy", "wd0", "sd", "wd1", "m1", "wd2", "d2", "m3", "m5", "m4", "y4", "dom", "hol", "wmod", "wd", "rel", "agon"):
         if m.group(name):
             return m.start(name)
     return m.start()
@@ -443,10 +456,15 @@ def find_dates(text: str, *, published: datetime.date | None) -> list[DateMentio
         return []
     mentions = []
     anchor = published
+    told_year = None  # the year of the last date told with its year ("the rockets continued into 2020")
     for m in _date_matches(text):
-        mention = _mention_from_match(m, anchor)
+        mention = _mention_from_match(m, anchor, told_year)
+        if m.group("y4"):
+            told_year = int(m.group("y4"))  # (a bare year tells the year even when it is no date: "continued into 2020")
         if mention is None:
             continue
+        if mention.kind == "absolute" and mention.low is not None:
+            told_year = mention.low.year if mention.low.year == mention.high.year else None
         if _is_date_line(text, mention) and (published is None or mention.date <= published):
             # A line that is only a date heads what follows (a live blog's or a channel's
             # posts): "today" and "on Saturday" below it count from that day.
@@ -564,6 +582,10 @@ def infer_publication_date(
         day = _weekday_fixed_date(mention, floor)
         if day is not None and (floor is None or day > floor):
             floor, evidence = day, f"{mention.text} (year from its weekday)"
+    # A date of the Islamic calendar ("Tuesday 13 Shawwal 1442 AH") is a day like any other.
+    for day, told in _hijri_dates(text):
+        if floor is None or day > floor:
+            floor, evidence = day, f"{told} (Hijri)"
     if not_before is not None and (floor is None or not_before > floor):
         floor, evidence = not_before, f"not_before {not_before.isoformat()}"
     if floor is None:
@@ -586,6 +608,42 @@ def infer_publication_date(
     else:
         evidence = f"latest dated reference: {evidence} ({floor.isoformat()})"
     return guess, evidence
+
+
+_HIJRI_MONTHS = {
+    name.replace("'", "['’]?"): int(number) for number, names in _DATA["hijri_months"].items() for name in names
+}
+_HIJRI_RE = re.compile(
+    rf"(?:(?P<wd>{_WD}),?\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{'|'.join(sorted(_HIJRI_MONTHS, key=len, reverse=True))})\s+(?P<y>1[34]\d\d)\s*(?:AH|A\.H\.|H)\b"
+)
+_HIJRI_EPOCH = 1948439  # Julian day before 1 Muharram 1 AH (tabular calendar)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int, weekday: int | None = None) -> datetime.date | None:
+    """The day of an Islamic (Hijri) date, by the tabular calendar; a weekday told with it picks
+    the day within two of that (the months as sighted may start a day or two off the table)."""
+    if not (1 <= month <= 12 and 1 <= day <= 30):
+        return None
+    jd = day + math.ceil(29.5 * (month - 1)) + (year - 1) * 354 + (3 + 11 * year) // 30 + _HIJRI_EPOCH
+    day0 = datetime.date.fromordinal(jd - 1721425)
+    if weekday is None:
+        return day0
+    for off in (0, 1, -1, 2, -2):
+        cand = day0 + datetime.timedelta(days=off)
+        if cand.weekday() == weekday:
+            return cand
+    return day0
+
+
+def _hijri_dates(text: str) -> list[tuple[datetime.date, str]]:
+    out = []
+    for m in _HIJRI_RE.finditer(text):
+        month = next(n for pat, n in _HIJRI_MONTHS.items() if re.fullmatch(pat, m.group("m")))
+        wd = _WEEKDAYS[m.group("wd")] if m.group("wd") else None
+        day = hijri_to_gregorian(int(m.group("y")), month, int(m.group("d")), wd)
+        if day is not None:
+            out.append((day, m.group()))
+    return out
 
 
 _ERA = tuple(_DATA["era_years"])

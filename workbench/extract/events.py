@@ -65,6 +65,8 @@ class Event:
     mentions: list[EventMention] = field(default_factory=list)
     # A date worked out from another attack ("came five days after US bombers hit ...").
     derived_date: tuple[dt.date, str] | None = None
+    # The attack this one is told as a reply to ("... US helicopters struck back").
+    answers: Event | None = None
 
     @property
     def best(self) -> EventMention:
@@ -137,6 +139,7 @@ class _Lexicon:
     many: re.Pattern
     many_counted: re.Pattern
     weapons: tuple[tuple[str, re.Pattern], ...]
+    fallback_weapons: tuple[tuple[str, re.Pattern], ...]  # named only when nothing else is
     not_weapon: re.Pattern
     targets: tuple[tuple[str, re.Pattern], ...]
     bare_us: re.Pattern
@@ -148,6 +151,8 @@ class _Lexicon:
     defence: re.Pattern  # "intercepted", "shot down": the attack's target defended itself
     speech_occasion: re.Pattern  # "during a briefing on": the day after it is when something was told
     anaphoric_place: re.Pattern  # its named groups are the kinds of place it refers back to
+    reply_trigger: re.Pattern  # "responded with attack helicopters": a strike told as a reply
+    reply_after: re.Pattern  # "struck back": ... or told so right after its verb
 
 
 def _alt(items) -> str:
@@ -174,6 +179,7 @@ def _lex() -> _Lexicon:
         many=re.compile(rf"\b(?:(?:{_alt(d['many_before'] + d['counted_before'])}) of\s+(?:[\w-]+\s+){{0,4}}|(?:{_alt(d['generic_before'])})\s+(?:[\w-]+\s+){{0,2}})$", re.I),
         many_counted=re.compile(rf"\b(?:{_alt(d['counted_before'])}) of\s+(?:[\w-]+\s+){{0,4}}$", re.I),
         weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["weapons"].items()),
+        fallback_weapons=tuple((w, re.compile(rf"\b(?:{_alt(p)})(?![\w-])", re.I)) for w, p in d["fallback_weapons"].items()),
         not_weapon=re.compile(rf"\b(?:{_alt(d['not_weapon'])})", re.I),
         targets=(
             ("us", re.compile(rf"\b(?:{_alt(d['us_targets'])})\b", re.I)),
@@ -196,6 +202,8 @@ def _lex() -> _Lexicon:
         anaphoric_place=re.compile(
             r"\bthe\s+(?:" + "|".join(f"(?:same\\s+)?(?P<{k}>{_alt(v)})" for k, v in d["anaphoric_places"].items())
             + "|" + "|".join(f"same\\s+(?P<{k}>{_alt(v)})" for k, v in d["same_places"].items()) + r")\b", re.I),
+        reply_trigger=re.compile(rf"(?:{_alt(d['reply_triggers'])})\b", re.I),
+        reply_after=re.compile(rf"\s+(?:{_alt(d['reply_after'])})\b", re.I),
     )
 
 
@@ -258,6 +266,10 @@ def _weapons_in(text: str) -> list[tuple[int, str]]:
     for weapon, pat in lex.weapons:
         for m in pat.finditer(masked):
             found.append((m.start(), weapon))
+    if not found:
+        for weapon, pat in lex.fallback_weapons:
+            for m in pat.finditer(masked):
+                found.append((m.start(), weapon))
     return sorted(found)
 
 
@@ -338,6 +350,9 @@ _NOUN_PHRASE_END = re.compile(r"\b(?:is|was|were|are|came|comes|come)\b", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:said|told|announced|stated|reported|confirmed|added)\s+(?:[\w.]+\s+){0,2}?(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
 _SAID_THAT = re.compile(r".*\b(?:said|says|saying|told|announced|stated|claimed|confirmed|added|noted|alleged|reported|\w+day)\s+that\s", re.I | re.S)
 _SAID_AFTER = re.compile(r"\s*(?:said|told|described|condemned|denounced|called|announced|stated)\b", re.I)
+# A day right before a rejection ("on Wednesday strongly rejected the claim that the sites hit by
+# ..."): the day of the words, whatever the attack's verb.
+_REJECTED_AFTER = re.compile(r"\s*(?:[a-z]+ly\s+)?(?:rejected|denied|dismissed|refuted)\b", re.I)
 _THAT = re.compile(r"\b(?:that|which)\s+$", re.I)
 _THAT_TOLD = re.compile(r"\s+(?:that|which)\s+(?:had\s+|has\s+|was\s+|were\s+)?")
 _AND_WORD = re.compile(r"\band\b")
@@ -349,6 +364,7 @@ def _said_on(text: str, lo: int, d) -> bool:
     """The date is the day something was said ("said on Monday", "on Monday described", "during
     a briefing on Monday")."""
     return bool(_SAID_BEFORE.search(text, max(lo, d.start - 40), d.start) or _SAID_AFTER.match(text, d.end)
+                or _REJECTED_AFTER.match(text, d.end)
                 or _lex().speech_occasion.search(text, max(lo, d.start - 50), d.start))
 
 
@@ -737,7 +753,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
     subject = prev_noun.start() if verbal and prev_noun is not None else -1
     rivals = [(t, r) for t, r in trigger_starts if t != subject]
     date_m = _nearest_date(ctx, max(cs, ts - _DATE_CHARS), reach, ts, rivals, te)
-    if date_m is not None and not verbal and _said_on(text, te if date_m.start >= te else cs, date_m):
+    if date_m is not None and (not verbal or date_m.end <= ts and _REJECTED_AFTER.match(text, date_m.end)) and _said_on(
+            text, te if date_m.start >= te else cs, date_m):
         # A day told with a speech verb ("said on Saturday that the raids ...", "on Monday
         # described the strikes", "..., a source said on Monday") is when the attack was told
         # of: its own day, if any, is told after the noun ("the raids launched late Friday").
@@ -779,6 +796,8 @@ def _mention_at(ctx: ArticleContext, sent, m: re.Match, verbal: bool, trigger_st
 
     lower = trigger.lower()
     plural = bool(_PLURAL_TRIGGER.search(lower))
+    if weak_date is not None and weak_date.end <= ts and _REJECTED_AFTER.match(text, weak_date.end):
+        weak_date = None  # ("on Thursday rejected the claim that the sites hit by ...": the day of the words)
     if plural and not verbal and weak_date is not None and _said_on(text, sent.start, weak_date):
         # "X said on Jan. 30 that it was suspending its attacks": the day of the words, not of
         # the attacks
@@ -918,6 +937,7 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these)\s+(?:[\w-]+\s+)?$", re
 _ON_PLACE = re.compile(r"\s+(?:on|at|against)\s+(?:the\s+)?")
 # "Two days earlier, ..." opening a sentence
 _EARLIER_OPENER = re.compile(r"\s*" + _N_UNITS + r"\s+(?:earlier|before)\s*,", re.I)
+_LATER_OPENER = re.compile(r"\s*" + _N_UNITS + r"\s+(?:later|after that|afterwards)\s*,", re.I)
 
 
 def _in_headline(text: str, pos: int) -> bool:
@@ -1200,6 +1220,49 @@ def _compatible(ev: Event, m: EventMention) -> bool:
     return True
 
 
+def _is_reply(ctx: ArticleContext, m: EventMention) -> bool:
+    """A strike told as a reply: "struck back", "hit back", "responded with attack helicopters"."""
+    if not m.verbal or m.at < 0:
+        return False
+    return bool(_lex().reply_trigger.match(m.trigger) or _lex().reply_after.match(ctx.text, m.at + len(m.trigger)))
+
+
+def _answered_attack(ctx: ArticleContext, events: list[Event], m: EventMention) -> Event | None:
+    """The attack a reply answers: the last one told before it on the side that replies."""
+    if m.attacker_side in ("unknown", "civilians") or not _is_reply(ctx, m):
+        return None
+    hit = [ev for ev in events if ev.first("target_side") == m.attacker_side and ev.first("attacker_side") != m.attacker_side
+           and min(x.start for x in ev.mentions) < m.start]
+    return max(hit, key=lambda ev: min(x.start for x in ev.mentions)) if hit else None
+
+
+_REPLY_RECENT = 30  # days: an attack answered, with no day of its own, is taken as recent news
+
+
+def _reply_bound(ctx: ArticleContext, answered: Event) -> dt.date | None:
+    """The earliest day of a reply to ``answered``: its day, or with none a month before publication."""
+    d = answered.date[0]
+    if d is None and ctx.published is not None:
+        d = ctx.published - dt.timedelta(days=_REPLY_RECENT)
+    return d
+
+
+def _before_answered(ctx: ArticleContext, ev: Event, answered: Event) -> bool:
+    """An event that cannot be the reply to ``answered``: dated before it, or told before it
+    (and not itself told as a reply) while dated no later."""
+    d, a = ev.date[0], answered.date[0]
+    if d is not None and a is not None and d < a:
+        return True
+    # ("rockets struck the base, a day after airstrikes on ...": told as before it)
+    told_with = {ctx.sentence_of(y.start) for y in answered.mentions}
+    if any(x.after_days is not None and ctx.sentence_of(x.start) in told_with for x in ev.mentions):
+        return True
+    if d is not None and a is not None and d > a:
+        return False
+    return (not any(_is_reply(ctx, x) for x in ev.mentions)
+            and min(x.start for x in ev.mentions) < min(x.start for x in answered.mentions))
+
+
 def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = None) -> list[Event]:
     """Merge an article's mentions into events, in order of first mention."""
     mentions = find_event_mentions(ctx) if mentions is None else mentions
@@ -1224,6 +1287,19 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
         # after" is another one than the attack its sentence began with.
         candidates = [ev for ev in events if _compatible(ev, m)
                       and not (m.after_days is not None and any(ctx.sentence_of(x.start) == si for x in ev.mentions))]
+        # A reply came after the attack it answers: no attack dated before that joins it.
+        md = m.date or m.weak_date
+        candidates = [ev for ev in candidates if ev.answers is None or md is None
+                      or (bound := _reply_bound(ctx, ev.answers)) is None or md >= bound]
+        answered = _answered_attack(ctx, events, m)
+        if answered is not None:
+            # "Rockets hit the base ... US helicopters struck back": a reply comes after the attack
+            # it answers, so it is no strike told before that attack or dated before it.
+            candidates = [ev for ev in candidates if not _before_answered(ctx, ev, answered)]
+            if not candidates and m.date is None and answered.date[0] is not None and (m.weak_date is None or m.weak_date < answered.date[0]):
+                m = replace(m, weak_date=answered.date[0], weak_precision=answered.date[1])
+            if not candidates:
+                m = replace(m, can_start=True)  # (a reply to an attack told is a particular strike)
         target = None
         if candidates:
             # A mention joins the event it agrees with most (same place, weapons, day); among
@@ -1255,7 +1331,7 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
                     target.mentions.insert(-1, w)
                     waiting = [(a, b) for a, b in waiting if b is not w]
         elif m.can_start:
-            ev = Event([m])
+            ev = Event([m], answers=answered)
             for wsi, w in waiting:
                 if wsi == si and (w in told_by_next or _compatible(ev, w)):
                     ev.mentions.insert(0, w)
@@ -1274,6 +1350,10 @@ def extract_events(ctx: ArticleContext, mentions: list[EventMention] | None = No
         if target is not None:
             target.mentions.insert(0, m)
     _date_from_other_attacks(ctx, events)
+    for ev in events:
+        # A reply with no day of its own: the day of the attack it answers (its earliest).
+        if ev.answers is not None and ev.date[0] is None and ev.answers.date[0] is not None:
+            ev.derived_date = ev.answers.date
     _date_the_lead(ctx, events)
     return events
 
@@ -1293,7 +1373,8 @@ def _date_the_lead(ctx: ArticleContext, events: list[Event]) -> None:
     end = ctx.sentences[min(len(ctx.sentences), _LEAD_SENTENCES) - 1].end
     first = min(m.start for m in lead.mentions)
     recent = [d for d in ctx.dates if d.start < end and d.precision == "day" and d.date and d.kind != "since"
-              and 0 <= (ctx.published - d.date).days <= _LEAD_RECENT and not _stamp_line(ctx, d)]
+              and 0 <= (ctx.published - d.date).days <= _LEAD_RECENT and not _stamp_line(ctx, d)
+              and not _REJECTED_AFTER.match(ctx.text, d.end)]  # ("on Thursday rejected the claim ...")
     # A day told after the lead ("... said in a statement on Sunday") before one told above it
     # (a time stamp or dateline above the text is when it was published, not when it happened).
     after = [d for d in recent if d.start >= first]
@@ -1365,6 +1446,19 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                     last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
                     d, _ = last.date
                     ev.derived_date = (d - dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
+            if ev.derived_date is None and (opener := _LATER_OPENER.match(ctx.text, ctx.sentences[si].start)) and si > 0:
+                # "Ten days later, a US drone hit an SUV in Baghdad": counted on from the attack
+                # told last before the sentence (dated to the day)
+                n = _after_days("", opener.group().replace("later", "earlier").replace("after that", "earlier")
+                                .replace("afterwards", "earlier"))
+                s0 = ctx.sentences[si].start
+                before = [other for other in events if other is not ev and other.date[0] is not None
+                          and other.date[1] == "day" and id(other) not in counted
+                          and any(at(x) < s0 for x in other.mentions)]
+                if n is not None and before:
+                    last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
+                    d, _ = last.date
+                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
             if ev.derived_date:
                 counted.add(id(ev))
                 break

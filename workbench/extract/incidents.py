@@ -8,6 +8,7 @@ an attack told as hitting several bases at once may be told elsewhere at any of 
 their weapons do not contradict, and their dates fall within a day of each other (a week
 told: within three days of its middle). An event with no date of its own joins the nearest
 matching incident in the fortnight before its article was published, if it names a place.
+Two events one article tells on different days are never one incident.
 Dated events are placed first, oldest first, so the result does not depend on input order.
 """
 
@@ -132,6 +133,11 @@ def _sides_agree(a: str, b: str, *, target: bool = False) -> bool:
 
 
 def _fits(inc: Incident, ev: EventRef) -> bool:
+    # Two attacks one article tells on different days are two incidents, however alike.
+    if ev.date is not None and ev.precision == "day" and any(
+            m.article_id == ev.article_id and m.precision == "day" and m.date is not None and m.date != ev.date
+            for m in inc.members):
+        return False
     # Same direction: the sides agree where both are told ("unknown" attackers of a base join
     # the attack on US forces told there by another outlet).
     ia, it = inc.side("attacker_side"), inc.side("target_side")
@@ -154,6 +160,8 @@ def _fits(inc: Incident, ev: EventRef) -> bool:
     if ev.date is not None and d is not None:
         # (the looser of the two: an incident known only to a week takes a day of that week)
         slack = max(_SLACK.get(ev.precision, 16), _SLACK.get(inc.precision, 16))
+        if _year_site(inc, ev):
+            slack = _YEAR_SLACK
         return abs((ev.date - d).days) <= slack
     if ev.date is None:
         if d is None or ev.published is None or ev.location is None or inc.location is None:
@@ -163,6 +171,16 @@ def _fits(inc: Incident, ev: EventRef) -> bool:
 
 
 _SLACK = {"day": 1, "week": 3}  # days either side; a month or a year: 16
+_YEAR_SLACK = 183  # an attack known only to its year, at one site narrower than a city: that year
+_SITE_SPECIFICITY = 3  # (a base, an airport: within a city within a country)
+
+
+def _year_site(inc: Incident, ev: EventRef) -> bool:
+    """An attack told only with its year ("the assassination of Soleimani near Baghdad airport in
+    2020") at a site narrower than a city, matched to an incident at that site within the year."""
+    return ((ev.precision == "year" or inc.precision == "year")
+            and min(specificity(ev.location), specificity(inc.location)) >= _SITE_SPECIFICITY
+            and places_compatible(inc.location, ev.location))
 
 
 # How an incident's date is known, and the slack it allows either side (see _fits).
@@ -199,11 +217,14 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
     # dated within the looser of their two slacks (a day told: one day; a week: three; else
     # 16), or in the fortnight before its article, so only those are compared.
     by_day: dict[str, dict[int, list[Incident]]] = {grain: {} for grain, _slack in _GRAINS}
+    year_incidents: list[Incident] = []  # incidents known only to their year
     for ev in order:
         home = None
         best_gap = None
         candidates: list[Incident] = []
-        if ev.date is not None:
+        if ev.date is not None and ev.precision == "year" and specificity(ev.location) >= _SITE_SPECIFICITY:
+            candidates = [inc for inc in incidents if inc.date is not None]  # (few: see _year_site)
+        elif ev.date is not None:
             own = _SLACK.get(ev.precision, _MAX_SLACK.days)
             for grain, slack in _GRAINS:
                 slack = max(own, slack)
@@ -211,6 +232,9 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
         elif ev.published is not None and ev.location is not None:
             for grain, _slack in _GRAINS:
                 _collect(by_day, grain, ev.published - _WINDOW_UNDATED, ev.published, candidates)
+        if ev.date is not None and ev.precision != "year" and specificity(ev.location) >= _SITE_SPECIFICITY:
+            seen = {id(i) for i in candidates}
+            candidates.extend(i for i in year_incidents if id(i) not in seen)  # (see _year_site)
         candidates.sort(key=lambda i: i.order)
         for inc in candidates:
             if _fits(inc, ev):
@@ -222,9 +246,14 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
         if home is None:
             home = Incident([ev], order=len(incidents))
             incidents.append(home)
+            if home.precision == "year":
+                year_incidents.append(home)
         else:
             old = _bucket(home)
+            was_year = home.precision == "year"
             home.add(ev)
+            if was_year and home.precision != "year":
+                year_incidents.remove(home)
             if old == _bucket(home):
                 continue
             if old is not None:
