@@ -1,6 +1,6 @@
 """Held-out corpora: invented articles with hand-made gold, written by the guide (GUIDE.md)
 without reading the extraction code or its lexicons (tests/data/heldout, heldout2, heldout3,
-heldout4, heldout5, heldout6).
+heldout4, heldout5, heldout6, heldout7).
 
 The floors are regression guards, not goals: each is the value measured at the commit that
 set it minus 0.05, rounded down to a multiple of 0.05. The first measurement of each corpus,
@@ -284,10 +284,57 @@ FLOORS_6 = [
     ('articles', 'published_accuracy', 0.95, 1.000),
 ]
 
+# heldout7 (14 articles, written blind on 2026-12-02 by a helper who read only GUIDE.md and the
+# seeds; The Hill, Syria Direct, Nour News, DW, Alghad Press, an Ashab al-Kahf statement, the Iraqi
+# Interior Ministry, The Times of Israel, Al-Furat, ISNA, a senator's press release, France 24, an
+# Amwaj Q&A, Asia Times; 26 incidents). Measured once, blind, at 6a0d275, after every other rule of
+# the session: events F1 0.817, tallies 0.800, claims 0.816, quotes 1.000 (speaker 0.84, stance
+# 0.73), event dates 0.82, claim victim side 0.81, claimant 0.79, incident linking 0.678 (P 0.74,
+# R 0.63). The floors below are after the rules were reworked on it.
+FLOORS_7 = [
+    ('events', 'precision', 0.85, 0.902),
+    ('events', 'recall', 0.85, 0.902),
+    ('events', 'f1', 0.85, 0.902),
+    ('events', 'date_accuracy', 0.90, 0.978),
+    ('events', 'attacker_side_accuracy', 0.85, 0.913),
+    ('events', 'target_side_accuracy', 0.85, 0.935),
+    ('events', 'weapon_accuracy', 0.85, 0.935),
+    ('tallies', 'precision', 0.95, 1.000),
+    ('tallies', 'recall', 0.95, 1.000),
+    ('tallies', 'f1', 0.95, 1.000),
+    ('tallies', 'count_accuracy', 0.95, 1.000),
+    ('tallies', 'qualifier_accuracy', 0.95, 1.000),
+    ('tallies', 'since_accuracy', 0.85, 0.917),
+    ('tallies', 'target_side_accuracy', 0.95, 1.000),
+    ('tallies', 'claimant_side_accuracy', 0.95, 1.000),
+    ('claims', 'precision', 0.85, 0.931),
+    ('claims', 'recall', 0.90, 0.964),
+    ('claims', 'f1', 0.85, 0.947),
+    ('claims', 'claimant_accuracy', 0.80, 0.889),
+    ('claims', 'claimant_side_accuracy', 0.90, 0.981),
+    ('claims', 'victim_side_accuracy', 0.85, 0.926),
+    ('claims', 'outcome_accuracy', 0.95, 1.000),
+    ('claims', 'number_accuracy', 0.95, 1.000),
+    ('claims', 'qualifier_accuracy', 0.95, 1.000),
+    ('quotes', 'precision', 0.95, 1.000),
+    ('quotes', 'recall', 0.95, 1.000),
+    ('quotes', 'f1', 0.95, 1.000),
+    ('quotes', 'speaker_accuracy', 0.90, 0.984),
+    ('quotes', 'speaker_side_accuracy', 0.90, 0.984),
+    ('quotes', 'stance_accuracy', 0.90, 0.984),
+    ('incidents', 'precision', 0.70, 0.765),
+    ('incidents', 'recall', 0.65, 0.747),
+    ('incidents', 'f1', 0.70, 0.756),
+    ('articles', 'outlet_accuracy', 0.85, 0.929),
+    ('articles', 'outlet_side_accuracy', 0.95, 1.000),
+    ('articles', 'published_accuracy', 0.85, 0.929),
+]
+
 # name: (files, articles without a catalog date, floors)
 SETS = {"heldout": (16, 3, FLOORS_1), "heldout2": (14, 2, FLOORS_2), "heldout3": (14, 0, FLOORS_3),
         "heldout4": (14, 2, FLOORS_4),
-        "heldout5": (14, 2, FLOORS_5), "heldout6": (14, 2, FLOORS_6)}
+        "heldout5": (14, 2, FLOORS_5), "heldout6": (14, 2, FLOORS_6),
+        "heldout7": (14, 2, FLOORS_7)}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
