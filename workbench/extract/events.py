@@ -1434,10 +1434,17 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                     n = told[0].after_days
                     ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 and not told[0].after_hedged else "week")
                     break
-            if ev.derived_date is None and (opener := _EARLIER_OPENER.match(ctx.text, ctx.sentences[si].start)) and si > 0:
-                # "Two days earlier, US forces carried out air strikes ...": counted back from
-                # the attack told last before the sentence (dated to the day)
-                n = _after_days("", opener.group())
+            # "Two days earlier, US forces carried out air strikes ...", "Ten days later, a US
+            # drone hit an SUV in Baghdad": counted back (on) from the attack told last before
+            # the sentence (dated to the day)
+            for opener_re, sign in ((_EARLIER_OPENER, -1), (_LATER_OPENER, 1)):
+                opener = opener_re.match(ctx.text, ctx.sentences[si].start) if ev.derived_date is None and si > 0 else None
+                if opener is None:
+                    continue
+                words = opener.group()
+                if sign > 0:
+                    words = words.replace("later", "earlier").replace("after that", "earlier").replace("afterwards", "earlier")
+                n = _after_days("", words)
                 s0 = ctx.sentences[si].start
                 before = [other for other in events if other is not ev and other.date[0] is not None
                           and other.date[1] == "day" and id(other) not in counted
@@ -1445,20 +1452,8 @@ def _date_from_other_attacks(ctx: ArticleContext, events: list[Event]) -> None:
                 if n is not None and before:
                     last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
                     d, _ = last.date
-                    ev.derived_date = (d - dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
-            if ev.derived_date is None and (opener := _LATER_OPENER.match(ctx.text, ctx.sentences[si].start)) and si > 0:
-                # "Ten days later, a US drone hit an SUV in Baghdad": counted on from the attack
-                # told last before the sentence (dated to the day)
-                n = _after_days("", opener.group().replace("later", "earlier").replace("after that", "earlier")
-                                .replace("afterwards", "earlier"))
-                s0 = ctx.sentences[si].start
-                before = [other for other in events if other is not ev and other.date[0] is not None
-                          and other.date[1] == "day" and id(other) not in counted
-                          and any(at(x) < s0 for x in other.mentions)]
-                if n is not None and before:
-                    last = max(before, key=lambda o: max(at(x) for x in o.mentions if at(x) < s0))
-                    d, _ = last.date
-                    ev.derived_date = (d + dt.timedelta(days=n), "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
+                    ev.derived_date = (d + sign * dt.timedelta(days=n),
+                                       "day" if n <= 14 and not _after_hedged("", opener.group()) else "week")
             if ev.derived_date:
                 counted.add(id(ev))
                 break
