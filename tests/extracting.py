@@ -24,3 +24,23 @@ def one_event(text: str, *, published: dt.date = PUB) -> dict:
     evs = events_of(text, published=published)
     assert len(evs) == 1, [e["snippet"] for e in evs]
     return evs[0]
+
+
+def claims_of(text: str, *, published: dt.date = PUB, outlet: str = "Reuters", side: str = "media") -> list[dict]:
+    return extraction(text, published=published, outlet=outlet, side=side).claims
+
+
+def one_claim(text: str, **kw) -> dict:
+    cs = claims_of(text, **kw)
+    assert len(cs) == 1, [(c["snippet"], c["low"]) for c in cs]
+    return cs[0]
+
+
+def tallies_of(text: str, *, published: dt.date = PUB, outlet: str = "Reuters", side: str = "media") -> list[dict]:
+    return extraction(text, published=published, outlet=outlet, side=side).tallies
+
+
+def one_tally(text: str, **kw) -> dict:
+    ts = tallies_of(text, **kw)
+    assert len(ts) == 1, ts
+    return ts[0]

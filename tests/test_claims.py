@@ -4,17 +4,18 @@ import datetime as dt
 
 import pytest
 
-from workbench.extract import extract_article
+from extracting import claims_of as shared_claims_of
+from extracting import extraction as shared_extraction
 
 PUB = dt.date(2024, 2, 1)
 
 
 def extraction(text: str, outlet="Reuters", side="media"):
-    return extract_article("t", text, published=PUB, outlet=outlet, outlet_side=side)
+    return shared_extraction(text, published=PUB, outlet=outlet, side=side)
 
 
 def claims_of(text: str, **kw):
-    return extraction(text, **kw).claims
+    return shared_claims_of(text, published=PUB, **kw)
 
 
 @pytest.mark.parametrize(
@@ -167,7 +168,7 @@ def test_unnamed_and_generic_claimants(text, outlet, claimant, side):
     from workbench.actors import load_gazetteer
 
     actor = load_gazetteer().outlet_for(name=outlet)
-    cs = extract_article("t", text, published=PUB, outlet=actor.name, outlet_side=actor.side).claims
+    cs = extraction(text, outlet=actor.name, side=actor.side).claims
     assert len(cs) == 1
     assert cs[0]["claimant"] == claimant
     assert cs[0]["claimant_side"] == (actor.side if claimant == actor.name else side)
@@ -424,7 +425,7 @@ def test_a_lede_number_given_by_a_named_source_soon_after_is_that_source_claim()
     ],
 )
 def test_tally_claimants(text, outlet, side, claimant):
-    x = extract_article("t", text, published=PUB, outlet=outlet, outlet_side=side)
+    x = extraction(text, outlet=outlet, side=side)
     assert [t["claimant"] for t in x.tallies] == [claimant]
 
 

@@ -5,13 +5,13 @@ import datetime as dt
 import pytest
 
 from workbench.actors import load_gazetteer
-from workbench.extract import extract_article
+from extracting import extraction as shared_extraction
 
 PUB = dt.date(2024, 2, 1)
 
 
 def extraction(text: str, outlet="Reuters", side="media"):
-    return extract_article("t", text, published=PUB, outlet=outlet, outlet_side=side)
+    return shared_extraction(text, published=PUB, outlet=outlet, side=side)
 
 
 @pytest.mark.parametrize(

@@ -5,23 +5,7 @@ import datetime as dt
 
 import pytest
 
-from extracting import extraction
-
-PUB = dt.date(2024, 1, 31)
-
-
-def claims_of(text: str, outlet: str = "Reuters", side: str = "media") -> list[dict]:
-    return extraction(text, published=PUB, outlet=outlet, side=side).claims
-
-
-def one_claim(text: str, **kw) -> dict:
-    cs = claims_of(text, **kw)
-    assert len(cs) == 1, [(c["snippet"], c["low"]) for c in cs]
-    return cs[0]
-
-
-def tallies_of(text: str, outlet: str = "Reuters", side: str = "media") -> list[dict]:
-    return extraction(text, published=PUB, outlet=outlet, side=side).tallies
+from extracting import claims_of, one_claim, tallies_of
 
 
 # --- victims -----------------------------------------------------------------------------------
