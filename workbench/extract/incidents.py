@@ -223,7 +223,9 @@ def link_incidents(events: list[EventRef]) -> tuple[dict[tuple, str], list[dict]
         best_gap = None
         candidates: list[Incident] = []
         if ev.date is not None and ev.precision == "year" and specificity(ev.location) >= _SITE_SPECIFICITY:
-            candidates = [inc for inc in incidents if inc.date is not None]  # (few: see _year_site)
+            year = dt.timedelta(days=_YEAR_SLACK)  # (see _year_site)
+            for grain, _slack in _GRAINS:
+                _collect(by_day, grain, ev.date - year, ev.date + year, candidates)
         elif ev.date is not None:
             own = _SLACK.get(ev.precision, _MAX_SLACK.days)
             for grain, slack in _GRAINS:
