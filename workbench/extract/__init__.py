@@ -35,7 +35,7 @@ from workbench.schema import EXTRACTED_TABLES
 from workbench.sentences import Sentence
 
 __all__ = ["extract_corpus", "extract_tables", "extract_article", "ArticleExtraction", "ExtractionCache",
-           "extractor_version", "map_chunked", "pool_imap", "process_pool", "CHUNK"]
+           "extractor_version", "pool_imap", "process_pool", "CHUNK"]
 
 _LOOKBACK_SENTENCES = 2
 
@@ -409,19 +409,6 @@ def pool_imap(pool, fn, chunks: Iterable, *, workers: int) -> Iterator:
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
-
-
-def map_chunked(fn, items: list, *, workers: int = 1, chunk: int = CHUNK, pool=None) -> list:
-    """``fn`` over chunks of ``items`` (in worker processes when workers > 1), flattened in order."""
-    if not items:
-        return []
-    if workers <= 1 and pool is None:
-        return fn(items)
-    chunks = _chunks(items, chunk)
-    if pool is not None:
-        return [x for part in pool.map(fn, chunks) for x in part]
-    with process_pool(min(workers, len(chunks))) as own:
-        return [x for part in own.map(fn, chunks) for x in part]
 
 
 #: Articles handed to a ``mapper`` (a Dask job) at once.
